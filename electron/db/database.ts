@@ -1,0 +1,180 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { DataSource, type EntityManager, type MigrationInterface } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { registerSqlFunctions } from './sqlFunctions';
+
+export type DatabaseOpenFailure = 'locked' | 'corrupt' | 'too-new' | 'unreadable';
+
+/** Why the database could not be opened, with a message a clerk can act on. */
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly reason: DatabaseOpenFailure,
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+/** Synchronous statement helpers on the one connection, used inside read() and write(). */
+export interface Sql {
+  em: EntityManager;
+  run(sql: string, ...params: unknown[]): BetterSqlite3.RunResult;
+  get<T>(sql: string, ...params: unknown[]): T | undefined;
+  all<T>(sql: string, ...params: unknown[]): T[];
+  iterate<T>(sql: string, ...params: unknown[]): IterableIterator<T>;
+}
+
+/**
+ * The database of one data folder. TypeORM owns the connection, the migrations and the transactions.
+ * better-sqlite3 is one synchronous connection, so every read and write is queued here: an async
+ * transaction can never interleave with another caller's statements. Inside a unit of work the
+ * statements run as prepared statements on that same connection (cached), which keeps hot paths fast.
+ */
+export class Db {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+
+  constructor(
+    readonly dataSource: DataSource,
+    readonly file: string,
+  ) {}
+
+  get connection(): BetterSqlite3.Database {
+    return (this.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+  }
+
+  private statement(sql: string): BetterSqlite3.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.connection.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  private sqlFor(em: EntityManager): Sql {
+    return {
+      em,
+      run: (sql, ...params) => this.statement(sql).run(...params),
+      get: <T>(sql: string, ...params: unknown[]) => this.statement(sql).get(...params) as T | undefined,
+      all: <T>(sql: string, ...params: unknown[]) => this.statement(sql).all(...params) as T[],
+      iterate: <T>(sql: string, ...params: unknown[]) => this.statement(sql).iterate(...params) as IterableIterator<T>,
+    };
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work, work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** A read that sees a consistent database (no write runs meanwhile). */
+  read<T>(work: (sql: Sql) => T | Promise<T>): Promise<T> {
+    return this.enqueue(async () => work(this.sqlFor(this.dataSource.manager)));
+  }
+
+  /** One transaction: all of it commits, or none of it. */
+  write<T>(work: (sql: Sql) => T | Promise<T>): Promise<T> {
+    return this.enqueue(() => this.dataSource.transaction((em) => Promise.resolve(work(this.sqlFor(em)))));
+  }
+
+  async close(): Promise<void> {
+    await this.enqueue(async () => {
+      if (!this.dataSource.isInitialized) return;
+      this.statements.clear();
+      try {
+        this.connection.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // a failed checkpoint only leaves the WAL file for the next start to fold in
+      }
+      await this.dataSource.destroy();
+    });
+  }
+}
+
+export interface OpenOptions {
+  /** Defaults to every migration; tests pass a prefix to build an older database. */
+  migrations?: Array<new () => MigrationInterface>;
+  /** Path of an Electron-ABI build of better-sqlite3 (the desktop app), else Node's. */
+  nativeBinding?: string;
+}
+
+export const DATABASE_FILE_NAME = 'ledger.sqlite';
+
+/** Open (creating and migrating as needed) the database of a data folder. */
+export async function openDatabase(dataDir: string, options: OpenOptions = {}): Promise<Db> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, DATABASE_FILE_NAME);
+  const migrations = options.migrations ?? MIGRATIONS;
+  const dataSource = new DataSource({
+    type: 'better-sqlite3',
+    database: file,
+    nativeBinding: options.nativeBinding,
+    migrations,
+    entities: ENTITIES,
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    logging: false,
+    statementCacheSize: 200,
+    timeout: 2000,
+    prepareDatabase: (connection: BetterSqlite3.Database) => {
+      connection.pragma('journal_mode = WAL');
+      connection.pragma('synchronous = FULL');
+      connection.pragma('foreign_keys = ON');
+      registerSqlFunctions(connection);
+    },
+  });
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    throw classifyOpenError(error);
+  }
+  try {
+    const connection = (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+    probeWritable(connection);
+    await refuseNewerDatabase(dataSource, migrations);
+    await dataSource.runMigrations({ transaction: 'all' });
+  } catch (error) {
+    await dataSource.destroy().catch(() => undefined);
+    throw error instanceof DatabaseOpenError ? error : classifyOpenError(error);
+  }
+  return new Db(dataSource, file);
+}
+
+/** Take and release the write lock once, so a database held by another program is reported now. */
+function probeWritable(connection: BetterSqlite3.Database): void {
+  connection.exec('BEGIN IMMEDIATE');
+  connection.exec('ROLLBACK');
+}
+
+async function refuseNewerDatabase(dataSource: DataSource, known: Array<new () => MigrationInterface>): Promise<void> {
+  const hasTable = await dataSource.query(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'`);
+  if (hasTable.length === 0) return;
+  const knownNames = new Set(known.map((m) => new m().name));
+  const applied: Array<{ name: string }> = await dataSource.query(`SELECT name FROM migrations ORDER BY id`);
+  const unknown = applied.filter((m) => !knownNames.has(m.name));
+  if (unknown.length > 0) {
+    throw new DatabaseOpenError(
+      'too-new',
+      `数据库由更新版本的政务诚信台账创建（含本版本不认识的结构变更 ${unknown.map((m) => m.name).join('、')}），请升级本软件后再打开。`,
+    );
+  }
+}
+
+function classifyOpenError(error: unknown): DatabaseOpenError {
+  const code = (error as { code?: string })?.code ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || /database is locked/i.test(message)) {
+    return new DatabaseOpenError('locked', '数据库正被其他程序占用（可能是另一个台账窗口或备份程序），请关闭后重试。', error);
+  }
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || /not a database|malformed/i.test(message)) {
+    return new DatabaseOpenError('corrupt', '数据库文件已损坏或不是台账数据库，请从备份恢复，或联系管理员。', error);
+  }
+  return new DatabaseOpenError('unreadable', `无法打开数据库：${message}`, error);
+}

@@ -1,0 +1,41 @@
+import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
+import {
+  addAttachment, createRecord, findDuplicates, getRecord, locateAttachment, queryRecords, transitionRecord, updateRecord,
+} from '../../services/records';
+import { buildRecordTemplate } from '../../services/records/excel/template';
+import { importRecordsWorkbook } from '../../services/records/excel/importRecords';
+import { exportRecordsWorkbook } from '../../services/records/excel/exportRecords';
+import { requirePermission } from '../../services/permissions';
+import type { HandlerMap } from '../registry';
+
+type RecordChannels =
+  | 'records.list' | 'records.get' | 'records.create' | 'records.update' | 'records.transition' | 'records.findDuplicates'
+  | 'records.attachments.add' | 'records.attachments.open' | 'records.import' | 'records.template' | 'records.export';
+
+const today = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
+
+export const recordHandlers: HandlerMap<RecordChannels> = {
+  'records.list': (req, { app }) => queryRecords(app.deps, req),
+  'records.get': (req, { app, actor }) => getRecord(app.deps, actor, req.id),
+  'records.create': (req, { app, actor }) => createRecord(app.deps, actor, req.fields, req.draftKey),
+  'records.update': (req, { app, actor }) => updateRecord(app.deps, actor, req),
+  'records.transition': (req, { app, actor }) => transitionRecord(app.deps, actor, req),
+  'records.findDuplicates': (req, { app }) => findDuplicates(app.deps, req),
+  'records.attachments.add': (req, { app, actor }) =>
+    addAttachment(app.deps, actor, req.recordId, req.fileName, Buffer.from(req.contentBase64, 'base64')),
+  'records.attachments.open': async (req, { app }) => {
+    const { file, state } = await locateAttachment(app.deps, req.attachmentId);
+    if (state === 'missing') throw new AppError(ERROR_CODES.notFound, '附件文件已丢失（数据目录中找不到），请重新上传');
+    const opened = await app.host.openPath(file);
+    return { state, opened };
+  },
+  'records.import': async (req, { app, actor }) => {
+    requirePermission(actor, 'records.import');
+    return importRecordsWorkbook(app.deps, actor, Buffer.from(req.contentBase64, 'base64'), { dryRun: req.dryRun, fileName: req.fileName });
+  },
+  'records.template': async () => ({ fileName: '政务失信记录导入模板.xlsx', contentBase64: (await buildRecordTemplate()).toString('base64') }),
+  'records.export': async (req, { app }) => {
+    const { bytes, count } = await exportRecordsWorkbook(app.deps, req);
+    return { fileName: `政务失信记录_${today()}.xlsx`, contentBase64: bytes.toString('base64'), count };
+  },
+};

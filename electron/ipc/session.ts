@@ -1,0 +1,34 @@
+import type { Actor } from '../services/context';
+
+/**
+ * One signed-in window (an Electron BrowserWindow, or one harness run). The session, not the renderer,
+ * decides whether the user is signed in and whether the screen is locked after idle time.
+ */
+export class Session {
+  user: Actor | null = null;
+  locked = false;
+  private lastActivity = 0;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  signIn(user: Actor): void {
+    this.user = user;
+    this.locked = false;
+    this.touch();
+  }
+
+  signOut(): void {
+    this.user = null;
+    this.locked = false;
+  }
+
+  touch(): void {
+    this.lastActivity = this.now();
+  }
+
+  /** Lock the session if it has been idle longer than the office's setting. */
+  lockIfIdle(idleLockMinutes: number): boolean {
+    if (this.user && !this.locked && this.now() - this.lastActivity > idleLockMinutes * 60_000) this.locked = true;
+    return this.locked;
+  }
+}

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import type { Sql } from '../../db/database';
+import type { Actor } from '../context';
+import type { AuditEntry, AuditVerifyResult } from '../../../shared/contract/admin';
+
+/**
+ * The audit log: every change appends {user, time, entity, id, action, before, after}, and each entry's
+ * hash covers its content and the previous entry's hash, so editing, inserting or deleting an entry
+ * breaks the chain. The hash of the newest entry is also kept in `settings` ('audit.head'), written in
+ * the same transaction, so removing entries from the end is caught too.
+ */
+export const GENESIS_HASH = '0'.repeat(64);
+const HEAD_KEY = 'audit.head';
+
+export interface AuditChange {
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  user_id: string | null;
+  user_name: string | null;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+function entryHash(row: Omit<AuditRow, 'hash'>): string {
+  const content = JSON.stringify([
+    row.prev_hash, row.seq, row.at, row.user_id, row.user_name, row.entity, row.entity_id, row.action,
+    row.before_json, row.after_json,
+  ]);
+  return createHash('sha256').update(content).digest('hex');
+}
+
+const toJson = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+
+/** Append one entry. Call inside the write transaction that makes the change. */
+export function appendAudit(sql: Sql, at: string, actor: Actor | null, change: AuditChange): void {
+  const head = readHead(sql);
+  const row: Omit<AuditRow, 'hash'> = {
+    seq: head.seq + 1,
+    at,
+    user_id: actor?.id ?? null,
+    user_name: actor?.displayName ?? null,
+    entity: change.entity,
+    entity_id: change.entityId,
+    action: change.action,
+    before_json: toJson(change.before),
+    after_json: toJson(change.after),
+    prev_hash: head.hash,
+  };
+  const hash = entryHash(row);
+  sql.run(
+    `INSERT INTO audit_log (seq, at, user_id, user_name, entity, entity_id, action, before_json, after_json, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    row.seq, row.at, row.user_id, row.user_name, row.entity, row.entity_id, row.action, row.before_json, row.after_json,
+    row.prev_hash, hash,
+  );
+  sql.run(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    HEAD_KEY, JSON.stringify({ seq: row.seq, hash }));
+}
+
+function readHead(sql: Sql): { seq: number; hash: string } {
+  const stored = sql.get<{ value: string }>(`SELECT value FROM settings WHERE key = ?`, HEAD_KEY);
+  return stored ? (JSON.parse(stored.value) as { seq: number; hash: string }) : { seq: 0, hash: GENESIS_HASH };
+}
+
+/** Walk the whole chain and name every entry that was edited, inserted or deleted. */
+export function verifyAuditChain(sql: Sql): AuditVerifyResult {
+  const problems: AuditVerifyResult['problems'] = [];
+  let previous = { seq: 0, hash: GENESIS_HASH };
+  let checked = 0;
+  for (const row of sql.iterate<AuditRow>(`SELECT * FROM audit_log ORDER BY seq`)) {
+    checked++;
+    const { hash, ...content } = row;
+    if (entryHash(content) !== hash) {
+      problems.push({ seq: row.seq, kind: 'edited', message: `第 ${row.seq} 条审计记录的内容被修改过（哈希不符）` });
+    } else if (row.prev_hash !== previous.hash) {
+      if (row.seq > previous.seq + 1) {
+        const missing = row.seq - previous.seq - 1;
+        const range = missing === 1 ? `第 ${previous.seq + 1} 条` : `第 ${previous.seq + 1}–${row.seq - 1} 条`;
+        problems.push({ seq: previous.seq + 1, kind: 'deleted', message: `${range}审计记录被删除` });
+      } else {
+        problems.push({ seq: row.seq, kind: 'inserted', message: `第 ${row.seq} 条审计记录不是由本系统按顺序写入的（被插入或替换）` });
+      }
+    }
+    previous = { seq: row.seq, hash: row.hash };
+  }
+  const head = readHead(sql);
+  if (head.seq > previous.seq) {
+    const range = head.seq === previous.seq + 1 ? `第 ${head.seq} 条` : `第 ${previous.seq + 1}–${head.seq} 条`;
+    problems.push({ seq: previous.seq + 1, kind: 'truncated', message: `${range}审计记录（最新的记录）被删除` });
+  } else if (head.seq < previous.seq || (head.seq === previous.seq && head.hash !== previous.hash)) {
+    problems.push({ seq: previous.seq, kind: 'inserted', message: `第 ${previous.seq} 条审计记录是在系统之外追加的` });
+  }
+  return { ok: problems.length === 0, checked, problems };
+}
+
+export interface AuditQuery {
+  page: number;
+  pageSize: number;
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  userId?: string;
+  /** Local calendar days, inclusive; converted to UTC instants by the caller. */
+  fromInstant?: string;
+  toInstant?: string;
+}
+
+export function listAudit(sql: Sql, q: AuditQuery): { items: AuditEntry[]; total: number } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, value: unknown) => {
+    where.push(clause);
+    params.push(value);
+  };
+  if (q.entity) add('entity = ?', q.entity);
+  if (q.entityId) add('entity_id = ?', q.entityId);
+  if (q.action) add('action = ?', q.action);
+  if (q.userId) add('user_id = ?', q.userId);
+  if (q.fromInstant) add('at >= ?', q.fromInstant);
+  if (q.toInstant) add('at < ?', q.toInstant);
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = sql.get<{ n: number }>(`SELECT count(*) AS n FROM audit_log ${whereSql}`, ...params)!.n;
+  const rows = sql.all<AuditRow>(
+    `SELECT * FROM audit_log ${whereSql} ORDER BY seq DESC LIMIT ? OFFSET ?`,
+    ...params, q.pageSize, (q.page - 1) * q.pageSize,
+  );
+  return {
+    total,
+    items: rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      userId: r.user_id,
+      userName: r.user_name,
+      entity: r.entity,
+      entityId: r.entity_id,
+      action: r.action,
+      before: r.before_json === null ? null : JSON.parse(r.before_json),
+      after: r.after_json === null ? null : JSON.parse(r.after_json),
+      hash: r.hash,
+    })),
+  };
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { ROLES } from '../domain/roles';
+import { channel } from './channel';
+import { isoDate, ok, pageRequest, requiredText, uuid } from './common';
+import { officeSchema, passwordField, usernameField } from './session';
+
+export const userRowSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+  lastLoginAt: z.string().nullable(),
+});
+export type UserRow = z.infer<typeof userRowSchema>;
+
+export const settingsSchema = officeSchema.extend({
+  idleLockMinutes: z.number({ error: '请填写空闲锁定时间' }).int().min(1, { error: '空闲锁定时间至少 1 分钟' }).max(240, { error: '空闲锁定时间不能超过 240 分钟' }),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const auditEntrySchema = z.object({
+  seq: z.number(),
+  at: z.string(),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  entity: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditProblemSchema = z.object({
+  seq: z.number(),
+  kind: z.enum(['edited', 'inserted', 'deleted', 'truncated']),
+  message: z.string(),
+});
+export const auditVerifySchema = z.object({ ok: z.boolean(), checked: z.number(), problems: z.array(auditProblemSchema) });
+export type AuditVerifyResult = z.infer<typeof auditVerifySchema>;
+
+export const adminChannels = {
+  'users.list': channel({ access: 'user', request: z.object({}).default({}), response: z.array(userRowSchema) }),
+  'users.create': channel({
+    access: 'user',
+    request: z.object({
+      username: usernameField,
+      displayName: requiredText('姓名', 50),
+      role: z.enum(ROLES, { error: '请选择角色' }),
+      password: passwordField('初始密码'),
+    }),
+    response: userRowSchema,
+  }),
+  'users.setDisabled': channel({
+    access: 'user',
+    request: z.object({ id: uuid, disabled: z.boolean() }),
+    response: userRowSchema,
+  }),
+  'settings.get': channel({ access: 'user', request: z.object({}).default({}), response: settingsSchema }),
+  'settings.update': channel({ access: 'user', request: settingsSchema, response: settingsSchema }),
+  'audit.list': channel({
+    access: 'user',
+    request: z.object({
+      ...pageRequest,
+      entity: z.string().optional(),
+      entityId: z.string().optional(),
+      action: z.string().optional(),
+      userId: z.string().optional(),
+      from: isoDate('开始日期').optional(),
+      to: isoDate('结束日期').optional(),
+    }),
+    response: z.object({ items: z.array(auditEntrySchema), total: z.number() }),
+  }),
+  'audit.verify': channel({ access: 'user', request: z.object({}).default({}), response: auditVerifySchema }),
+  'drafts.get': channel({
+    access: 'user',
+    request: z.object({ key: z.string().min(1).max(200) }),
+    response: z.object({ data: z.unknown(), savedAt: z.string() }).nullable(),
+  }),
+  'drafts.save': channel({
+    access: 'user',
+    request: z.object({ key: z.string().min(1).max(200), data: z.unknown() }),
+    response: ok,
+  }),
+  'drafts.discard': channel({ access: 'user', request: z.object({ key: z.string().min(1).max(200) }), response: ok }),
+} as const;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** The one error shape every channel answers with: a code for programs, a Chinese message for people. */
+export const appErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  field: z.string().optional(),
+});
+export type AppErrorShape = z.infer<typeof appErrorSchema>;
+
+export const ERROR_CODES = {
+  validation: 'VALIDATION',
+  unauthenticated: 'UNAUTHENTICATED',
+  locked: 'SESSION_LOCKED',
+  forbidden: 'FORBIDDEN',
+  notFound: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  badCredentials: 'BAD_CREDENTIALS',
+  userDisabled: 'USER_DISABLED',
+  setupRequired: 'SETUP_REQUIRED',
+  alreadySetUp: 'ALREADY_SET_UP',
+  invalidTransition: 'INVALID_TRANSITION',
+  recordLocked: 'RECORD_LOCKED',
+  badFile: 'BAD_FILE',
+  unknownChannel: 'UNKNOWN_CHANNEL',
+  internal: 'INTERNAL',
+} as const;
+
+/** Thrown by services; carried across IPC as {code, message, field}. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+  toJSON(): AppErrorShape {
+    return this.field === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, field: this.field };
+  }
+}
+
+export const validationError = (field: string, message: string) =>
+  new AppError(ERROR_CODES.validation, message, field);
+export const forbidden = (message = '您的角色无权进行此操作') => new AppError(ERROR_CODES.forbidden, message);
+export const notFound = (message: string) => new AppError(ERROR_CODES.notFound, message);
+
+/** The envelope on the wire (IPC and the web harness alike). */
+export type InvokeResult<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape };

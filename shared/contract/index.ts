@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { adminChannels } from './admin';
+import { recordChannels } from './records';
+import { sessionChannels } from './session';
+
+/** Every channel the renderer may call. Later ledgers add their area's file here. */
+export const CONTRACT = {
+  ...sessionChannels,
+  ...adminChannels,
+  ...recordChannels,
+} as const;
+
+export type Contract = typeof CONTRACT;
+export type ChannelName = keyof Contract;
+/** What a caller sends (before defaults are applied). */
+export type RequestOf<C extends ChannelName> = z.input<Contract[C]['request']>;
+/** What a handler receives (after validation and defaults). */
+export type ParsedRequestOf<C extends ChannelName> = z.output<Contract[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Contract[C]['response']>;
+
+export const CHANNEL_NAMES = Object.keys(CONTRACT) as ChannelName[];
+export const isChannelName = (name: unknown): name is ChannelName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(CONTRACT, name);
+
+export * from './errors';
+export type { SessionUser } from './session';
+export type { UserRow, Settings, AuditEntry, AuditVerifyResult } from './admin';
+export type { RecordRow, RecordDetail, RecordVersion, Attachment, ImportResult, RecordListFilter } from './records';
