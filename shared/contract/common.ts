@@ -22,7 +22,7 @@ export const optionalText = (label: string, max: number) =>
 export const usccField = (label = '统一社会信用代码') =>
   z.string({ error: `请填写${label}` }).superRefine((value, ctx) => {
     const check = validateUscc(value);
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: `${label}：${check.reason}` });
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });
   });
 
 export const isoDate = (label: string) =>

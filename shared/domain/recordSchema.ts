@@ -58,12 +58,12 @@ export const recordFieldsSchema = recordFieldsObject.superRefine((r, ctx) => {
   }
   if (r.unitUscc) {
     const check = validateUscc(r.unitUscc);
-    if (!check.ok) issue('unitUscc', `${L.unitUscc}${check.reason}`);
+    if (!check.ok) issue('unitUscc', check.reason);
   }
   const today = todayIso();
   if (r.subjectType === 'person' && r.personIdNumber) {
     const check = validateIdNumber(r.personIdNumber, today);
-    if (!check.ok) issue('personIdNumber', `${L.personIdNumber}${check.reason}`);
+    if (!check.ok) issue('personIdNumber', check.reason);
   }
   if (isValidIsoDate(r.happenedOn) && r.happenedOn > today) issue('happenedOn', `${L.happenedOn}不能晚于今天`);
   if (r.recognisedOn) {

@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { APP_VERSION } from '../appVersion';
+import { openApp } from '../ipc/openApp';
+import { Session } from '../ipc/session';
+
+/**
+ * The web harness: the built renderer and the very handler registry the Electron main process registers,
+ * served on 127.0.0.1 only. Calls must carry the per-run token (given in the printed URL); the Host header
+ * must name the loopback address, so another site cannot reach it through DNS rebinding.
+ */
+export interface HarnessOptions {
+  dataDir: string;
+  port?: number;
+  rendererDir?: string;
+  token?: string;
+}
+
+export interface Harness {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
+};
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const MAX_BODY = 64 * 1024 * 1024;
+
+export const DEFAULT_RENDERER_DIR = path.resolve(import.meta.dirname, '../../dist/renderer');
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`找不到已构建的界面（${rendererDir}），请先运行 npm run build:renderer`);
+  }
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const opened = await openApp({
+    dataDir: options.dataDir,
+    appVersion: APP_VERSION,
+    host: { openPath: async (file) => (console.log(`[harness] 打开附件：${file}`), false) },
+  });
+  const session = new Session();
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    const hostHeader = req.headers.host ?? '';
+    if (hostHeader !== `127.0.0.1:${port}` && hostHeader !== `localhost:${port}`) {
+      res.writeHead(421).end('misdirected');
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname === '/api/invoke') {
+      void handleInvoke(req, res);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    serveStatic(url.pathname, res);
+  });
+
+  async function handleInvoke(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (req.method !== 'POST' || req.headers['x-ledger-token'] !== token) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden');
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY) {
+        res.writeHead(413).end();
+        return;
+      }
+      chunks.push(chunk as Buffer);
+    }
+    let body: { channel?: unknown; payload?: unknown };
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      res.writeHead(400).end('bad json');
+      return;
+    }
+    const result = await opened.registry.invoke(body.channel, body.payload, session);
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(result));
+  }
+
+  function serveStatic(pathname: string, res: http.ServerResponse) {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(rendererDir, relative);
+    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    fs.createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await opened.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import type { Permission } from '../../../shared/domain/roles';
+import { AuditPage } from '../pages/AuditPage';
+import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { UsersPage } from '../pages/UsersPage';
+import { RecordDetailPage } from '../pages/records/RecordDetailPage';
+import { RecordFormPage } from '../pages/records/RecordFormPage';
+import { RecordImportPage } from '../pages/records/RecordImportPage';
+import { RecordsListPage } from '../pages/records/RecordsListPage';
+
+/** Side navigation: the three ledgers, notices, sync, then administration. Later issues fill the placeholders. */
+export interface NavItem {
+  path: string;
+  label: string;
+  group: 'ledger' | 'work' | 'admin';
+  permission?: Permission;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/records', label: '政务失信记录', group: 'ledger' },
+  { path: '/commitments', label: '公开承诺', group: 'ledger' },
+  { path: '/promises', label: '招商引资承诺', group: 'ledger' },
+  { path: '/notices', label: '整改通知书', group: 'work' },
+  { path: '/sync', label: '上报平台', group: 'work' },
+  { path: '/audit', label: '审计日志', group: 'admin', permission: 'audit.read' },
+  { path: '/users', label: '用户管理', group: 'admin', permission: 'users.manage' },
+  { path: '/settings', label: '系统设置', group: 'admin', permission: 'settings.manage' },
+];
+
+/** Route patterns, most specific first. */
+export const ROUTES: Array<{ pattern: string; nav: string; render: (params: Record<string, string>) => ReactNode }> = [
+  { pattern: '/records/new', nav: '/records', render: () => <RecordFormPage /> },
+  { pattern: '/records/import', nav: '/records', render: () => <RecordImportPage /> },
+  { pattern: '/records/:id/edit', nav: '/records', render: (p) => <RecordFormPage key={p.id} id={p.id} /> },
+  { pattern: '/records/:id', nav: '/records', render: (p) => <RecordDetailPage key={p.id} id={p.id} /> },
+  { pattern: '/records', nav: '/records', render: () => <RecordsListPage /> },
+  { pattern: '/commitments', nav: '/commitments', render: () => <PlaceholderPage title="公开承诺" /> },
+  { pattern: '/promises', nav: '/promises', render: () => <PlaceholderPage title="招商引资政策承诺兑现台账" /> },
+  { pattern: '/notices', nav: '/notices', render: () => <PlaceholderPage title="限期整改通知书" /> },
+  { pattern: '/sync', nav: '/sync', render: () => <PlaceholderPage title="上报市公共信用信息平台" /> },
+  { pattern: '/audit', nav: '/audit', render: () => <AuditPage /> },
+  { pattern: '/users', nav: '/users', render: () => <UsersPage /> },
+  { pattern: '/settings', nav: '/settings', render: () => <SettingsPage /> },
+];

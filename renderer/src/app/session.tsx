@@ -1,0 +1,24 @@
+import { createContext, useContext } from 'react';
+import type { ResponseOf } from '../../../shared/contract';
+import { roleAllows, type Permission } from '../../../shared/domain/roles';
+
+export type SystemStatus = ResponseOf<'system.status'>;
+
+export interface SessionValue {
+  status: SystemStatus;
+  refresh(): Promise<void>;
+}
+
+export const SessionContext = createContext<SessionValue | null>(null);
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionContext');
+  return value;
+}
+
+/** Whether the signed-in user's role carries a permission (the services check the same table). */
+export function useCan(permission: Permission): boolean {
+  const { status } = useSession();
+  return status.user ? roleAllows(status.user.role, permission) : false;
+}

@@ -1,0 +1,3 @@
+export function RecordImportPage() {
+  return <div>建设中</div>;
+}

@@ -1,0 +1,3 @@
+export function RecordsListPage() {
+  return <div>建设中</div>;
+}
