@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, ERROR_CODES, type InvokeResult } from '../../shared/contract/errors';
-import { CONTRACT, isChannelName, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
+import { CONTRACT, isChannelName, type ChannelName, type ParsedRequestOf } from '../../shared/contract';
 import type { Actor, ServiceDeps } from '../services/context';
 import { readSettings, DEFAULT_IDLE_LOCK_MINUTES } from '../services/settings/settingsService';
 import { loadActiveActor } from '../services/users/usersService';

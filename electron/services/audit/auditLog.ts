@@ -78,10 +78,18 @@ function readHead(sql: Sql): { seq: number; hash: string } {
 /** Walk the whole chain and name every entry that was edited, inserted or deleted. */
 export function verifyAuditChain(sql: Sql): AuditVerifyResult {
   const problems: AuditVerifyResult['problems'] = [];
+  const head = readHead(sql);
+  // The last entry at or below the head (the newest entry this program wrote); entries past it were
+  // added outside the program, whatever their hash, and are reported together below.
   let previous = { seq: 0, hash: GENESIS_HASH };
+  let appended: { first: number; last: number } | null = null;
   let checked = 0;
   for (const row of sql.iterate<AuditRow>(`SELECT * FROM audit_log ORDER BY seq`)) {
     checked++;
+    if (row.seq > head.seq) {
+      appended = { first: appended?.first ?? row.seq, last: row.seq };
+      continue;
+    }
     const { hash, ...content } = row;
     if (entryHash(content) !== hash) {
       problems.push({ seq: row.seq, kind: 'edited', message: `第 ${row.seq} 条审计记录的内容被修改过（哈希不符）` });
@@ -96,12 +104,15 @@ export function verifyAuditChain(sql: Sql): AuditVerifyResult {
     }
     previous = { seq: row.seq, hash: row.hash };
   }
-  const head = readHead(sql);
   if (head.seq > previous.seq) {
     const range = head.seq === previous.seq + 1 ? `第 ${head.seq} 条` : `第 ${previous.seq + 1}–${head.seq} 条`;
     problems.push({ seq: previous.seq + 1, kind: 'truncated', message: `${range}审计记录（最新的记录）被删除` });
-  } else if (head.seq < previous.seq || (head.seq === previous.seq && head.hash !== previous.hash)) {
-    problems.push({ seq: previous.seq, kind: 'inserted', message: `第 ${previous.seq} 条审计记录是在系统之外追加的` });
+  } else if (head.hash !== previous.hash) {
+    problems.push({ seq: previous.seq, kind: 'inserted', message: `第 ${previous.seq} 条审计记录是在系统之外写入或替换的` });
+  }
+  if (appended) {
+    const range = appended.first === appended.last ? `第 ${appended.first} 条` : `第 ${appended.first}–${appended.last} 条`;
+    problems.push({ seq: appended.first, kind: 'inserted', message: `${range}审计记录是在系统之外追加的` });
   }
   return { ok: problems.length === 0, checked, problems };
 }

@@ -37,8 +37,14 @@ export function whereFor(filter: RecordListFilter): { sql: string; params: unkno
   anyOf('severity', filter.severities);
   anyOf('subject_type', filter.subjectTypes);
   const range = (column: string, from?: string, to?: string) => {
-    if (from) (clauses.push(`${column} >= ?`), params.push(from));
-    if (to) (clauses.push(`${column} <= ?`), params.push(to));
+    if (from) {
+      clauses.push(`${column} >= ?`);
+      params.push(from);
+    }
+    if (to) {
+      clauses.push(`${column} <= ?`);
+      params.push(to);
+    }
   };
   range('happened_on', filter.happenedFrom, filter.happenedTo);
   range('recognised_on', filter.recognisedFrom, filter.recognisedTo);

@@ -10,11 +10,12 @@ const TOUCH_EVERY_MS = 30_000;
  * that stops reporting is locked all the same.
  */
 export function useIdleLock(active: boolean, idleLockMinutes: number, onLocked: () => void): void {
-  const lastActivity = useRef(Date.now());
-  const lastTouch = useRef(Date.now());
+  const lastActivity = useRef(0);
+  const lastTouch = useRef(0);
   useEffect(() => {
     if (!active) return;
     lastActivity.current = Date.now();
+    lastTouch.current = Date.now();
     const onActivity = () => {
       lastActivity.current = Date.now();
       if (lastActivity.current - lastTouch.current > TOUCH_EVERY_MS) {

@@ -1,5 +1,58 @@
+import ExcelJS from 'exceljs';
+import { RECORD_STATUS_LABELS, SUBJECT_TYPE_LABELS, type RecordField } from '../../../../shared/domain/dishonesty';
+import { maskIdNumber } from '../../../../shared/validation/mask';
 import type { ServiceDeps } from '../../context';
-import type { RecordListQuery } from '../recordQuery';
-export async function exportRecordsWorkbook(_deps: ServiceDeps, _q: RecordListQuery): Promise<{ bytes: Buffer; count: number }> {
-  throw new Error('not yet built');
+import { iterateRecords, type RecordListQuery } from '../recordQuery';
+import { fieldsOf, type RecordDbRow } from '../recordRow';
+import { RECORD_COLUMNS } from './recordColumns';
+import { recordSheet } from './template';
+
+export const STATUS_HEADER = '状态';
+export const UPDATED_AT_HEADER = '最后修改时间';
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** An instant as the workstation's local time, `YYYY-MM-DD HH:mm`. */
+export function localMinute(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/** `YYYY-MM-DD` → an Excel date cell (exceljs writes a Date by its UTC day, and reads it back the same way). */
+const dateCell = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null);
+
+/** One exported row: the template's 17 columns (identity masked, amount in 元), then 状态 and 最后修改时间. */
+function exportValues(row: RecordDbRow): unknown[] {
+  const fields = fieldsOf(row);
+  const value = (field: RecordField): unknown => {
+    switch (field) {
+      case 'subjectType': return SUBJECT_TYPE_LABELS[fields.subjectType];
+      case 'personIdNumber': return fields.personIdNumber ? maskIdNumber(fields.personIdNumber) : null;
+      case 'amountFen': return fields.amountFen === null ? null : fields.amountFen / 100;
+      case 'recognisedOn': return dateCell(fields.recognisedOn);
+      case 'happenedOn': return dateCell(fields.happenedOn);
+      default: return fields[field] ?? null;
+    }
+  };
+  return [...RECORD_COLUMNS.map((c) => value(c.field)), RECORD_STATUS_LABELS[row.status] ?? row.status, localMinute(row.updated_at)];
+}
+
+/**
+ * The records of a list filter, in list order, as an .xlsx laid out like the import template (so that it
+ * imports again: only masked identity numbers need filling in), plus 状态 and 最后修改时间.
+ */
+export async function exportRecordsWorkbook(deps: ServiceDeps, q: RecordListQuery): Promise<{ bytes: Buffer; count: number }> {
+  const rows = await deps.db.read((sql) => Array.from(iterateRecords(sql, q), exportValues));
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '政务诚信台账';
+  wb.created = deps.now();
+  const ws = recordSheet(wb, [
+    { header: STATUS_HEADER, width: 12 },
+    { header: UPDATED_AT_HEADER, width: 18 },
+  ]);
+  ws.addRows(rows);
+  const last = ws.getColumn(RECORD_COLUMNS.length + 2).letter;
+  ws.autoFilter = { from: 'A1', to: `${last}1` };
+  return { bytes: Buffer.from(await wb.xlsx.writeBuffer()), count: rows.length };
 }

@@ -1,0 +1,187 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { AppError } from '../../shared/contract/errors';
+import { officeSchema, passwordField, usernameField } from '../../shared/contract/session';
+import { ROLES } from '../../shared/domain/roles';
+import { openDatabase, DatabaseOpenError, type Db } from '../db/database';
+import { MIGRATIONS } from '../db/migrations';
+import { verifyAuditChain } from '../services/audit/auditLog';
+import type { Actor, ServiceDeps } from '../services/context';
+import { exportRecordsWorkbook } from '../services/records/excel/exportRecords';
+import { importRecordsWorkbook } from '../services/records/excel/importRecords';
+import { createUser, initializeOffice, toActor } from '../services/users/usersService';
+import { UserEntity } from '../db/entities';
+import { validationFailure } from '../ipc/registry';
+import { CliError, readPassword } from './io';
+
+z.config(z.locales.zhCN());
+
+const USAGE = `政务诚信台账命令行（npm run cli -- <命令> 或 ledger <命令>）
+
+  init --data 目录 --office-name 单位名称 --office-uscc 统一社会信用代码 --admin 登录名
+       [--admin-name 姓名] [--notice-prefix 文号前缀]     初始化数据目录（密码取自 LEDGER_PASSWORD 或提示输入）
+  user add --data 目录 --name 登录名 --role clerk|reviewer|admin [--display-name 姓名]
+  migrate --data 目录                                     升级数据库结构
+  verify-audit --data 目录                                校验审计日志链
+  backup --data 目录 --to 文件                            在线备份并做完整性检查
+  import --data 目录 --kind records 文件 [--dry-run]      从 Excel 导入失信记录
+  export --data 目录 --kind records --out 文件            导出失信记录到 Excel
+
+  每个命令都支持 --json（机器可读输出）；失败时以非零状态退出。`;
+
+const OPTIONS = {
+  data: { type: 'string' }, json: { type: 'boolean' }, 'office-name': { type: 'string' }, 'office-uscc': { type: 'string' },
+  'notice-prefix': { type: 'string' }, admin: { type: 'string' }, 'admin-name': { type: 'string' }, name: { type: 'string' },
+  role: { type: 'string' }, 'display-name': { type: 'string' }, to: { type: 'string' }, kind: { type: 'string' },
+  'dry-run': { type: 'boolean' }, out: { type: 'string' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+
+function need(values: Values, key: keyof Values, label: string): string {
+  const v = values[key];
+  if (typeof v !== 'string' || v.trim() === '') throw new CliError(`缺少参数 --${key}（${label}）`, 2, 'USAGE');
+  return v;
+}
+
+function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationFailure(result.error);
+  return result.data;
+}
+
+async function withDb<T>(values: Values, work: (deps: ServiceDeps, db: Db) => Promise<T>): Promise<T> {
+  const dataDir = path.resolve(need(values, 'data', '数据目录'));
+  const db = await openDatabase(dataDir);
+  try {
+    return await work({ db, dataDir, now: () => new Date() }, db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** The CLI acts as an administrator of the office (the first active one, or --as), marked as such in the audit log. */
+async function cliActor(deps: ServiceDeps, values: Values): Promise<Actor> {
+  const users = await deps.db.read((sql) => sql.em.getRepository(UserEntity).find({ where: { disabled: false }, order: { createdAt: 'ASC' } }));
+  const chosen = values.as ? users.find((u) => u.username === values.as) : users.find((u) => u.role === 'admin');
+  if (!chosen) throw new CliError(values.as ? `找不到启用的用户“${values.as}”` : '数据目录尚未初始化（没有管理员），请先运行 init');
+  const actor = toActor(chosen);
+  return { ...actor, displayName: `${actor.displayName}（命令行）` };
+}
+
+const commands: Record<string, (values: Values, positionals: string[]) => Promise<{ text: string; json: unknown }>> = {
+  async init(values) {
+    const office = parseWith(officeSchema, {
+      officeName: need(values, 'office-name', '单位名称'),
+      officeUscc: need(values, 'office-uscc', '单位统一社会信用代码'),
+      noticePrefix: values['notice-prefix'] ?? need(values, 'office-name', '单位名称').slice(0, 4),
+    });
+    const username = parseWith(usernameField, need(values, 'admin', '管理员登录名'));
+    const password = parseWith(passwordField('管理员密码'), await readPassword('管理员密码：'));
+    return withDb(values, async (deps) => {
+      const admin = await initializeOffice(deps, office, { username, displayName: values['admin-name'] ?? username, password });
+      return { text: `已初始化：${office.officeName}，管理员 ${admin.username}`, json: { ok: true, office, admin: { id: admin.id, username: admin.username } } };
+    });
+  },
+  async user(values, positionals) {
+    if (positionals[1] !== 'add') throw new CliError('用法：user add --data 目录 --name 登录名 --role clerk|reviewer|admin', 2, 'USAGE');
+    const username = parseWith(usernameField, need(values, 'name', '登录名'));
+    const role = parseWith(z.enum(ROLES, { error: '角色只能是 clerk（录入员）、reviewer（审核员）或 admin（管理员）' }), need(values, 'role', '角色'));
+    const password = parseWith(passwordField('密码'), await readPassword(`用户 ${username} 的密码：`));
+    return withDb(values, async (deps) => {
+      const user = await createUser(deps, await cliActor(deps, values), { username, displayName: values['display-name'] ?? username, role, password });
+      return { text: `已添加用户 ${user.username}（${role}）`, json: { ok: true, user } };
+    });
+  },
+  async migrate(values) {
+    return withDb(values, async (_deps, db) => {
+      const applied: Array<{ name: string }> = await db.dataSource.query(`SELECT name FROM migrations ORDER BY id`);
+      return { text: `数据库结构已是最新（${applied.length}/${MIGRATIONS.length} 个迁移）`, json: { ok: true, applied: applied.map((m) => m.name) } };
+    });
+  },
+  async 'verify-audit'(values) {
+    return withDb(values, async (deps) => {
+      const result = await deps.db.read((sql) => verifyAuditChain(sql));
+      if (!result.ok) {
+        const error = new CliError(`审计日志链异常：\n${result.problems.map((p) => `  - ${p.message}`).join('\n')}`, 3, 'AUDIT_BROKEN');
+        Object.assign(error, { details: result });
+        throw error;
+      }
+      return { text: `审计日志链完整：已校验 ${result.checked} 条`, json: result };
+    });
+  },
+  async backup(values) {
+    const to = path.resolve(need(values, 'to', '备份文件'));
+    if (fs.existsSync(to)) throw new CliError(`备份文件已存在：${to}（不会覆盖）`, 2, 'USAGE');
+    return withDb(values, async (_deps, db) => {
+      await db.connection.backup(to);
+      const copy = new Database(to, { readonly: true });
+      try {
+        const check = copy.pragma('integrity_check', { simple: true });
+        if (check !== 'ok') throw new CliError(`备份文件完整性检查失败：${String(check)}`, 1, 'BACKUP_CORRUPT');
+      } finally {
+        copy.close();
+      }
+      const size = fs.statSync(to).size;
+      return { text: `已备份到 ${to}（${(size / 1024 / 1024).toFixed(1)} MB），完整性检查通过`, json: { ok: true, file: to, bytes: size, integrity: 'ok' } };
+    });
+  },
+  async import(values, positionals) {
+    if (need(values, 'kind', '台账类型') !== 'records') throw new CliError('目前只支持 --kind records（政务失信记录）', 2, 'USAGE');
+    const file = positionals[1];
+    if (!file) throw new CliError('缺少要导入的文件', 2, 'USAGE');
+    if (!fs.existsSync(file)) throw new CliError(`找不到文件：${file}`, 2, 'USAGE');
+    return withDb(values, async (deps) => {
+      const result = await importRecordsWorkbook(deps, await cliActor(deps, values), fs.readFileSync(file), { dryRun: Boolean(values['dry-run']), fileName: path.basename(file) });
+      const lines = result.rejected.map((r) => `  第 ${r.row} 行 【${r.column}】 ${r.reason}`);
+      const head = `${result.dryRun ? '预检' : '导入'}完成：共 ${result.totalRows} 行，${result.dryRun ? '可导入' : '已导入'} ${result.accepted} 行，拒绝 ${result.rejected.length} 处`;
+      return { text: [head, ...lines].join('\n'), json: { dryRun: result.dryRun, totalRows: result.totalRows, accepted: result.accepted, rejected: result.rejected } };
+    });
+  },
+  async export(values) {
+    if (need(values, 'kind', '台账类型') !== 'records') throw new CliError('目前只支持 --kind records（政务失信记录）', 2, 'USAGE');
+    const out = path.resolve(need(values, 'out', '输出文件'));
+    return withDb(values, async (deps) => {
+      const { bytes, count } = await exportRecordsWorkbook(deps, { sortBy: 'updatedAt', sortOrder: 'desc' });
+      fs.writeFileSync(out, bytes);
+      return { text: `已导出 ${count} 条记录到 ${out}`, json: { ok: true, file: out, count } };
+    });
+  },
+};
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
+    return 2;
+  }
+  const values = parsed.values as Values;
+  const [command] = parsed.positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const run = commands[command];
+  try {
+    if (!run) throw new CliError(`未知命令：${command}\n\n${USAGE}`, 2, 'USAGE');
+    const result = await run(values, parsed.positionals);
+    console.log(values.json ? JSON.stringify(result.json) : result.text);
+    return 0;
+  } catch (error) {
+    const known = error instanceof CliError || error instanceof AppError || error instanceof DatabaseOpenError;
+    const message = error instanceof Error ? error.message : String(error);
+    const code = error instanceof CliError || error instanceof AppError ? error.code : error instanceof DatabaseOpenError ? `DB_${error.reason.toUpperCase()}` : 'INTERNAL';
+    const field = error instanceof AppError ? error.field : undefined;
+    if (values.json) console.log(JSON.stringify({ ok: false, error: { code, message, field }, ...(error as { details?: object }).details }));
+    else console.error(`错误：${message}`);
+    if (!known) console.error(error);
+    return error instanceof CliError ? error.exitCode : 1;
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,17 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { CHANNEL_NAMES } from '../../shared/contract';
+
+/**
+ * The renderer's whole view of the main process: invoke(channel, payload) for the contract's channels.
+ * No Node, no ipcRenderer, no other channel.
+ */
+const allowed = new Set<string>(CHANNEL_NAMES);
+
+contextBridge.exposeInMainWorld('ledger', {
+  invoke(channel: string, payload: unknown) {
+    if (!allowed.has(channel)) {
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的调用：${channel}` } });
+    }
+    return ipcRenderer.invoke('ledger:invoke', channel, payload);
+  },
+});

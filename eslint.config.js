@@ -1,0 +1,43 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/**
+ * Lint, including the layering of DESIGN.md: shared/ is pure (imports neither electron/ nor renderer/ nor
+ * Node), the renderer never imports electron/ or Node, and services never import `electron`.
+ */
+const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'better-sqlite3', 'typeorm'];
+const layer = (group, message) => ({ 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.native/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: layer(['**/electron/**', '**/renderer/**', 'electron', 'react', 'antd', ...nodeBuiltins], 'shared/ is pure TypeScript: no electron/, renderer/, Electron or Node imports'),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/set-state-in-effect': 'off',
+      ...layer(['**/electron/**', 'electron', ...nodeBuiltins], 'the renderer talks to the main process only through renderer/src/api/client.ts'),
+    },
+  },
+  {
+    files: ['electron/services/**/*.ts', 'electron/db/**/*.ts', 'electron/ipc/**/*.ts', 'electron/harness/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: layer(['electron', 'electron/*', '**/renderer/**'], 'only electron/main and electron/preload may import Electron; logic must run under plain Node'),
+  },
+);

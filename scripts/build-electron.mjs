@@ -1,0 +1,22 @@
+// Bundles the Electron main process and the preload into dist/electron as CommonJS (the sandboxed
+// preload must be a single file). Native and heavy Node packages stay external and ship in node_modules.
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+
+await build({
+  ...common,
+  entryPoints: { main: 'electron/main/index.ts' },
+  outExtension: { '.js': '.cjs' },
+  outdir: 'dist/electron',
+  external: ['electron', 'better-sqlite3', 'typeorm', 'reflect-metadata', 'exceljs'],
+});
+await build({
+  ...common,
+  entryPoints: { preload: 'electron/preload/index.ts' },
+  outExtension: { '.js': '.cjs' },
+  outdir: 'dist/electron',
+  external: ['electron'],
+  minify: true,
+});
+console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');

@@ -1,0 +1,223 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE_NAME, DatabaseOpenError, openDatabase, type Db } from '../../electron/db/database';
+import { MIGRATIONS } from '../../electron/db/migrations';
+import { verifyAuditChain } from '../../electron/services/audit/auditLog';
+import { enqueueUpload, listPendingUploads } from '../../electron/services/outbox/outbox';
+import { createRecord, queryRecords } from '../../electron/services/records';
+import { readSettings, updateSettings } from '../../electron/services/settings/settingsService';
+import { authenticate, createUser, initializeOffice, listUsers, setUserDisabled } from '../../electron/services/users/usersService';
+import type { ServiceDeps } from '../../electron/services/context';
+import { saveDraft, getDraft } from '../../electron/services/drafts/draftsService';
+import { TEST_OFFICE, TEST_PASSWORD, tempDir } from '../support/testApp';
+import { unitRecord } from '../support/recordFixtures';
+
+const CJK = /[\u4e00-\u9fff]/;
+const dirs: string[] = [];
+const open: Db[] = [];
+const raw: Database.Database[] = [];
+
+function newDir(): string {
+  const dir = tempDir('ledger-db-test-');
+  dirs.push(dir);
+  return dir;
+}
+async function openDb(dir: string, options?: Parameters<typeof openDatabase>[1]): Promise<Db> {
+  const db = await openDatabase(dir, options);
+  open.push(db);
+  return db;
+}
+async function closeDb(db: Db): Promise<void> {
+  await db.close();
+  open.splice(open.indexOf(db), 1);
+}
+async function openError(dir: string, options?: Parameters<typeof openDatabase>[1]): Promise<DatabaseOpenError> {
+  try {
+    const db = await openDb(dir, options);
+    await closeDb(db);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DatabaseOpenError);
+    return error as DatabaseOpenError;
+  }
+  throw new Error('expected the database to be refused, but it opened');
+}
+
+afterEach(async () => {
+  for (const c of raw.splice(0)) if (c.open) c.close();
+  for (const db of open.splice(0)) await db.close().catch(() => undefined);
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('connection settings', () => {
+  it('opens with WAL, synchronous FULL and foreign keys on, and keeps them on reopening', async () => {
+    const dir = newDir();
+    for (let i = 0; i < 2; i++) {
+      const db = await openDb(dir);
+      expect(db.connection.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.connection.pragma('synchronous', { simple: true })).toBe(2);
+      expect(db.connection.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.file).toBe(path.join(dir, DATABASE_FILE_NAME));
+      await closeDb(db);
+    }
+  });
+
+  it('enforces foreign keys (a draft of a user who does not exist is refused)', async () => {
+    const db = await openDb(newDir());
+    await expect(
+      db.write((sql) => sql.run(`INSERT INTO form_drafts (user_id, key, data_json, saved_at) VALUES ('nobody', 'k', '{}', 'now')`)),
+    ).rejects.toThrow(/FOREIGN KEY/);
+  });
+
+  it('creates the data folder and every table of every migration', async () => {
+    const dir = path.join(newDir(), 'nested', 'data');
+    const db = await openDb(dir);
+    const tables = await db.read((sql) => sql.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`).map((t) => t.name));
+    for (const t of ['settings', 'users', 'audit_log', 'outbox', 'form_drafts', 'dishonesty_records', 'record_versions', 'record_attachments', 'record_search', 'migrations']) {
+      expect(tables).toContain(t);
+    }
+    const applied = await db.read((sql) => sql.all<{ name: string }>(`SELECT name FROM migrations ORDER BY id`).map((m) => m.name));
+    expect(applied).toEqual(MIGRATIONS.map((M) => new M().name));
+  });
+});
+
+describe('upgrading an older database', () => {
+  it('keeps every user, setting, audit entry, outbox item and draft when later migrations run', async () => {
+    const dir = newDir();
+    const old = await openDb(dir, { migrations: MIGRATIONS.slice(0, 1) });
+    const oldTables = await old.read((sql) => sql.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`).map((t) => t.name));
+    expect(oldTables).not.toContain('dishonesty_records');
+
+    const deps: ServiceDeps = { db: old, dataDir: dir, now: () => new Date() };
+    const admin = await initializeOffice(deps, TEST_OFFICE, { username: 'admin', displayName: '王管理', password: TEST_PASSWORD });
+    const clerkRow = await createUser(deps, admin, { username: 'clerk', displayName: '李录入', role: 'clerk', password: TEST_PASSWORD });
+    await setUserDisabled(deps, admin, clerkRow.id, true);
+    await updateSettings(deps, admin, { ...TEST_OFFICE, officeName: '改名后的街道办事处', idleLockMinutes: 25 });
+    await old.write((sql) =>
+      enqueueUpload(sql, { kind: 'public_commitment', id: 'c-1', version: 1, op: 'upsert', updatedAt: '2025-01-01T00:00:00.000Z', data: { title: '承诺' } }, '2025-01-01T00:00:00.000Z'),
+    );
+    await saveDraft(deps, admin, 'records.new', { unitName: '未保存的单位' });
+
+    const snapshot = (db: Db) =>
+      db.read((sql) => ({
+        users: sql.all(`SELECT * FROM users ORDER BY id`),
+        settings: sql.all(`SELECT * FROM settings ORDER BY key`),
+        audit: sql.all(`SELECT * FROM audit_log ORDER BY seq`),
+        outbox: sql.all(`SELECT * FROM outbox ORDER BY seq`),
+        drafts: sql.all(`SELECT * FROM form_drafts ORDER BY key`),
+      }));
+    const before = await snapshot(old);
+    expect(before.users).toHaveLength(2);
+    expect(before.audit.length).toBeGreaterThanOrEqual(4);
+    expect(before.outbox).toHaveLength(1);
+    await closeDb(old);
+
+    const db = await openDb(dir);
+    expect(await snapshot(db)).toEqual(before);
+    const applied = await db.read((sql) => sql.all<{ name: string }>(`SELECT name FROM migrations ORDER BY id`).map((m) => m.name));
+    expect(applied).toEqual(MIGRATIONS.map((M) => new M().name));
+
+    // the data still works: the chain verifies, people sign in, the settings read back, the new ledger is usable
+    const upgraded: ServiceDeps = { db, dataDir: dir, now: () => new Date() };
+    expect(await db.read((sql) => verifyAuditChain(sql))).toMatchObject({ ok: true, checked: before.audit.length });
+    const signedIn = await authenticate(upgraded, 'admin', TEST_PASSWORD);
+    expect(signedIn.id).toBe(admin.id);
+    await expect(authenticate(upgraded, 'clerk', TEST_PASSWORD)).rejects.toMatchObject({ code: 'USER_DISABLED' });
+    expect(await db.read((sql) => readSettings(sql))).toMatchObject({ officeName: '改名后的街道办事处', idleLockMinutes: 25 });
+    expect((await listUsers(upgraded, signedIn)).map((u) => u.username).sort()).toEqual(['admin', 'clerk']);
+    expect(await getDraft(upgraded, admin, 'records.new')).toMatchObject({ data: { unitName: '未保存的单位' } });
+    const record = await createRecord(upgraded, signedIn, unitRecord());
+    expect((await queryRecords(upgraded, { search: '街道', page: 1, pageSize: 10, sortBy: 'updatedAt', sortOrder: 'desc' })).items.map((r) => r.id)).toEqual([record.id]);
+    expect(await db.read((sql) => listPendingUploads(sql).map((i) => i.kind))).toEqual(['public_commitment', 'dishonesty_record']);
+    expect(await db.read((sql) => verifyAuditChain(sql).ok)).toBe(true);
+  });
+
+  it('opening an up-to-date database again runs nothing and changes nothing', async () => {
+    const dir = newDir();
+    const first = await openDb(dir);
+    const count = await first.read((sql) => sql.get<{ n: number }>(`SELECT count(*) AS n FROM migrations`)!.n);
+    await closeDb(first);
+    const again = await openDb(dir);
+    expect(await again.read((sql) => sql.get<{ n: number }>(`SELECT count(*) AS n FROM migrations`)!.n)).toBe(count);
+  });
+});
+
+describe('databases that cannot be opened', () => {
+  it('refuses a database written by a newer version (unknown migration), in Chinese, and leaves it untouched', async () => {
+    const dir = newDir();
+    await closeDb(await openDb(dir));
+    const conn = new Database(path.join(dir, DATABASE_FILE_NAME));
+    conn.prepare(`INSERT INTO migrations (timestamp, name) VALUES (?, ?)`).run(1999999999999, 'FutureLedger1999999999999');
+    conn.close();
+
+    const error = await openError(dir);
+    expect(error.reason).toBe('too-new');
+    expect(error.message).toMatch(CJK);
+    expect(error.message).toContain('升级');
+    expect(error.message).toContain('FutureLedger1999999999999');
+
+    const check = new Database(path.join(dir, DATABASE_FILE_NAME), { readonly: true });
+    raw.push(check);
+    expect(check.prepare(`SELECT name FROM migrations ORDER BY id`).pluck().all()).toEqual([
+      ...MIGRATIONS.map((M) => new M().name),
+      'FutureLedger1999999999999',
+    ]);
+  });
+
+  it('an older program (fewer migrations) refuses a database a newer one has upgraded', async () => {
+    const dir = newDir();
+    await closeDb(await openDb(dir));
+    const error = await openError(dir, { migrations: MIGRATIONS.slice(0, 1) });
+    expect(error.reason).toBe('too-new');
+    expect(error.message).toContain(new MIGRATIONS[1]().name);
+  });
+
+  it('reports a file of random bytes as corrupt, in Chinese, without overwriting it', async () => {
+    const dir = newDir();
+    const file = path.join(dir, DATABASE_FILE_NAME);
+    const bytes = crypto.randomBytes(64 * 1024);
+    fs.writeFileSync(file, bytes);
+    const error = await openError(dir);
+    expect(error.reason).toBe('corrupt');
+    expect(error.message).toMatch(CJK);
+    expect(error.message).toContain('备份');
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('reports a database another program holds with BEGIN EXCLUSIVE as locked, and opens once it lets go', async () => {
+    const dir = newDir();
+    const db = await openDb(dir);
+    const deps: ServiceDeps = { db, dataDir: dir, now: () => new Date() };
+    await initializeOffice(deps, TEST_OFFICE, { username: 'admin', displayName: '王管理', password: TEST_PASSWORD });
+    await closeDb(db);
+
+    const other = new Database(path.join(dir, DATABASE_FILE_NAME));
+    raw.push(other);
+    other.exec('BEGIN EXCLUSIVE');
+    other.prepare(`UPDATE settings SET value = value WHERE key = 'office.name'`).run();
+
+    const error = await openError(dir);
+    expect(error.reason).toBe('locked');
+    expect(error.message).toMatch(CJK);
+    expect(error.message).toContain('占用');
+
+    other.exec('COMMIT');
+    other.close();
+    const reopened = await openDb(dir);
+    expect(await reopened.read((sql) => readSettings(sql)?.officeName)).toBe(TEST_OFFICE.officeName);
+  });
+
+  it('reports a brand-new file another program holds exclusively (rollback journal) as locked', async () => {
+    const dir = newDir();
+    const other = new Database(path.join(dir, DATABASE_FILE_NAME));
+    raw.push(other);
+    other.exec('CREATE TABLE t (x)');
+    other.exec('BEGIN EXCLUSIVE');
+    other.exec('INSERT INTO t VALUES (1)');
+    const error = await openError(dir);
+    expect(error.reason).toBe('locked');
+    expect(error.message).toMatch(CJK);
+  });
+});
