@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
 import { officeSchema, passwordField, usernameField } from '../../shared/contract/session';
 import { ROLES } from '../../shared/domain/roles';
-import { openDatabase, DatabaseOpenError, type Db } from '../db/database';
+import { openDatabase, DatabaseOpenError, DATABASE_FILE_NAME, type Db } from '../db/database';
 import { MIGRATIONS } from '../db/migrations';
 import { verifyAuditChain } from '../services/audit/auditLog';
 import type { Actor, ServiceDeps } from '../services/context';
@@ -53,8 +53,16 @@ function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.output<T> 
   return result.data;
 }
 
-async function withDb<T>(values: Values, work: (deps: ServiceDeps, db: Db) => Promise<T>): Promise<T> {
+/**
+ * Open the data folder's database. Only init may create one: for every other command a folder without a
+ * ledger is a mistyped --data, and silently creating an empty ledger there (then "verifying" or backing it up)
+ * would hide the mistake.
+ */
+async function withDb<T>(values: Values, work: (deps: ServiceDeps, db: Db) => Promise<T>, options: { create?: boolean } = {}): Promise<T> {
   const dataDir = path.resolve(need(values, 'data', '数据目录'));
+  if (!options.create && !fs.existsSync(path.join(dataDir, DATABASE_FILE_NAME))) {
+    throw new CliError(`数据目录 ${dataDir} 中没有台账数据库（${DATABASE_FILE_NAME}）：请检查 --data，或先运行 init`, 2, 'NO_DATA');
+  }
   const db = await openDatabase(dataDir);
   try {
     return await work({ db, dataDir, now: () => new Date() }, db);
@@ -84,7 +92,7 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
     return withDb(values, async (deps) => {
       const admin = await initializeOffice(deps, office, { username, displayName: values['admin-name'] ?? username, password });
       return { text: `已初始化：${office.officeName}，管理员 ${admin.username}`, json: { ok: true, office, admin: { id: admin.id, username: admin.username } } };
-    });
+    }, { create: true });
   },
   async user(values, positionals) {
     if (positionals[1] !== 'add') throw new CliError('用法：user add --data 目录 --name 登录名 --role clerk|reviewer|admin', 2, 'USAGE');
@@ -116,6 +124,9 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
   async backup(values) {
     const to = path.resolve(need(values, 'to', '备份文件'));
     if (fs.existsSync(to)) throw new CliError(`备份文件已存在：${to}（不会覆盖）`, 2, 'USAGE');
+    if (!fs.existsSync(path.dirname(to)) || !fs.statSync(path.dirname(to)).isDirectory()) {
+      throw new CliError(`备份目录不存在：${path.dirname(to)}（请先创建该文件夹，或换一个位置）`, 2, 'USAGE');
+    }
     return withDb(values, async (_deps, db) => {
       await db.connection.backup(to);
       const copy = new Database(to, { readonly: true });

@@ -16,10 +16,14 @@ export interface HarnessOptions {
   port?: number;
   rendererDir?: string;
   token?: string;
+  /** The clock the session measures idle time with (tests move it forward); Date.now by default. */
+  now?: () => number;
 }
 
 export interface Harness {
   url: string;
+  /** The address the server is bound to (always the loopback address). */
+  address: string;
   port: number;
   token: string;
   close(): Promise<void>;
@@ -35,7 +39,7 @@ const MAX_BODY = 64 * 1024 * 1024;
 export const DEFAULT_RENDERER_DIR = path.resolve(import.meta.dirname, '../../dist/renderer');
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
+  const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`找不到已构建的界面（${rendererDir}），请先运行 npm run build:renderer`);
   }
@@ -45,7 +49,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     appVersion: APP_VERSION,
     host: { openPath: async (file) => (console.log(`[harness] 打开附件：${file}`), false) },
   });
-  const session = new Session();
+  const session = new Session(options.now);
   let port = 0;
 
   const server = http.createServer((req, res) => {
@@ -56,7 +60,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname === '/api/invoke') {
-      void handleInvoke(req, res);
+      handleInvoke(req, res).catch((error: unknown) => {
+        // A client that went away mid-request, or anything unexpected: answer if still possible, never crash.
+        if (!req.destroyed) console.error('[harness] /api/invoke failed', error);
+        if (!res.headersSent) res.writeHead(500, { connection: 'close' }).end();
+        else res.destroy();
+      });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -71,12 +80,20 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden');
       return;
     }
+    const tooLarge = () => {
+      // Answer, then drop the connection instead of reading the rest of an oversized body.
+      res.writeHead(413, { 'content-type': 'text/plain', connection: 'close' }).end('payload too large', () => req.destroy());
+    };
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+      tooLarge();
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
       if (size > MAX_BODY) {
-        res.writeHead(413).end();
+        tooLarge();
         return;
       }
       chunks.push(chunk as Buffer);
@@ -94,7 +111,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse) {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    let relative: string;
+    try {
+      relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    } catch {
+      res.writeHead(400).end('bad request'); // malformed percent-encoding
+      return;
+    }
     const file = path.resolve(rendererDir, relative);
     if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end('not found');
@@ -113,9 +136,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  port = (server.address() as { port: number }).port;
+  const bound = server.address() as { address: string; port: number };
+  port = bound.port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
+    address: bound.address,
     port,
     token,
     async close() {

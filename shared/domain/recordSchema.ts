@@ -49,7 +49,8 @@ export const recordFieldsObject = z.object({
 export const recordFieldsSchema = recordFieldsObject.superRefine((r, ctx) => {
   const issue = (path: keyof typeof L, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   if (r.unitName === '') issue('unitName', r.subjectType === 'person' ? '请填写所在单位名称' : `请填写${L.unitName}`);
-  if (r.facts.length < 5) issue('facts', `${L.facts}至少 5 个字`);
+  if (r.facts.length === 0) issue('facts', `请填写${L.facts}`);
+  else if (r.facts.length < 5) issue('facts', `${L.facts}至少 5 个字`);
   if (r.subjectType === 'unit') {
     if (!r.unitUscc) issue('unitUscc', `请填写${L.unitUscc}`);
   } else {

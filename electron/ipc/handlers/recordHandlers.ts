@@ -6,13 +6,15 @@ import { buildRecordTemplate } from '../../services/records/excel/template';
 import { importRecordsWorkbook } from '../../services/records/excel/importRecords';
 import { exportRecordsWorkbook } from '../../services/records/excel/exportRecords';
 import { requirePermission } from '../../services/permissions';
+import { todayIso } from '../../../shared/validation/dates';
 import type { HandlerMap } from '../registry';
 
 type RecordChannels =
   | 'records.list' | 'records.get' | 'records.create' | 'records.update' | 'records.transition' | 'records.findDuplicates'
   | 'records.attachments.add' | 'records.attachments.open' | 'records.import' | 'records.template' | 'records.export';
 
-const today = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
+/** The local calendar day, for file names (the clerk's date, not UTC's). */
+const today = () => todayIso().replace(/-/g, '');
 
 export const recordHandlers: HandlerMap<RecordChannels> = {
   'records.list': (req, { app }) => queryRecords(app.deps, req),

@@ -82,12 +82,14 @@ export function verifyAuditChain(sql: Sql): AuditVerifyResult {
   // The last entry at or below the head (the newest entry this program wrote); entries past it were
   // added outside the program, whatever their hash, and are reported together below.
   let previous = { seq: 0, hash: GENESIS_HASH };
-  let appended: { first: number; last: number } | null = null;
+  let appendedFirst = 0;
+  let appendedLast = 0;
   let checked = 0;
   for (const row of sql.iterate<AuditRow>(`SELECT * FROM audit_log ORDER BY seq`)) {
     checked++;
     if (row.seq > head.seq) {
-      appended = { first: appended?.first ?? row.seq, last: row.seq };
+      if (appendedFirst === 0) appendedFirst = row.seq;
+      appendedLast = row.seq;
       continue;
     }
     const { hash, ...content } = row;
@@ -110,9 +112,9 @@ export function verifyAuditChain(sql: Sql): AuditVerifyResult {
   } else if (head.hash !== previous.hash) {
     problems.push({ seq: previous.seq, kind: 'inserted', message: `第 ${previous.seq} 条审计记录是在系统之外写入或替换的` });
   }
-  if (appended) {
-    const range = appended.first === appended.last ? `第 ${appended.first} 条` : `第 ${appended.first}–${appended.last} 条`;
-    problems.push({ seq: appended.first, kind: 'inserted', message: `${range}审计记录是在系统之外追加的` });
+  if (appendedFirst > 0) {
+    const range = appendedFirst === appendedLast ? `第 ${appendedFirst} 条` : `第 ${appendedFirst}–${appendedLast} 条`;
+    problems.push({ seq: appendedFirst, kind: 'inserted', message: `${range}审计记录是在系统之外追加的` });
   }
   return { ok: problems.length === 0, checked, problems };
 }

@@ -53,14 +53,22 @@ export function whereFor(filter: RecordListFilter): { sql: string; params: unkno
     params.push(`%${escapeLike(filter.unit)}%`);
   }
   if (filter.search) {
-    const match = searchMatchExpression(filter.search);
-    if (match) {
-      clauses.push(`seq IN (SELECT rowid FROM record_search WHERE record_search MATCH ?)`);
-      params.push(match);
-    } else {
-      const like = `%${escapeLike(filter.search.normalize('NFKC'))}%`;
+    // Every space-separated term must be found: terms of two or more characters through the index,
+    // shorter ones (a single character) by a scan.
+    const indexed: string[] = [];
+    for (const term of filter.search.normalize('NFKC').split(/\s+/).filter(Boolean)) {
+      const match = searchMatchExpression(term);
+      if (match) {
+        indexed.push(match);
+        continue;
+      }
+      const like = `%${escapeLike(term)}%`;
       clauses.push(`(unit_name LIKE ? ESCAPE '\\' OR person_name LIKE ? ESCAPE '\\' OR doc_number LIKE ? ESCAPE '\\' OR doc_name LIKE ? ESCAPE '\\' OR facts LIKE ? ESCAPE '\\')`);
       params.push(like, like, like, like, like);
+    }
+    if (indexed.length > 0) {
+      clauses.push(`seq IN (SELECT rowid FROM record_search WHERE record_search MATCH ?)`);
+      params.push(indexed.join(' AND '));
     }
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };

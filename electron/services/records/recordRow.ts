@@ -2,6 +2,7 @@ import type { RecordFields } from '../../../shared/domain/recordSchema';
 import type { RecordStatus, SubjectType } from '../../../shared/domain/dishonesty';
 import type { RecordDetail, RecordRow } from '../../../shared/contract/records';
 import { maskIdNumber } from '../../../shared/validation/mask';
+import { normalizeText } from '../../../shared/validation/text';
 
 /** A row of `dishonesty_records` as SQLite returns it. */
 export interface RecordDbRow {
@@ -65,11 +66,13 @@ export function fieldsOf(row: RecordDbRow): RecordFields {
   return fields as RecordFields;
 }
 
-/** A unit subject has no person fields; stored values are cleaned so the two kinds never mix. */
-export function cleanFields(fields: RecordFields): RecordFields {
-  return fields.subjectType === 'unit'
-    ? { ...fields, personName: null, personIdNumber: null, personPosition: null }
-    : fields;
+/**
+ * A unit subject has no person fields; stored values are cleaned so the two kinds never mix. Document
+ * numbers are stored with half-width brackets and digits, so （2024） and (2024) are the same number.
+ */
+export function cleanFields(input: RecordFields): RecordFields {
+  const fields = { ...input, docNumber: input.docNumber === null ? null : normalizeText(input.docNumber) };
+  return fields.subjectType === 'unit' ? { ...fields, personName: null, personIdNumber: null, personPosition: null } : fields;
 }
 
 /** What a version, an audit entry and an upload item carry: the fields and the life-cycle state. */

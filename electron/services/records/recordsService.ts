@@ -7,6 +7,7 @@ import { EDITABLE_IN_PLACE, findTransition } from '../../../shared/domain/record
 import type { RecordFields } from '../../../shared/domain/recordSchema';
 import { roleAllows } from '../../../shared/domain/roles';
 import { todayIso } from '../../../shared/validation/dates';
+import { normalizeText } from '../../../shared/validation/text';
 import { recordChange } from '../changes';
 import { isoNow, type Actor, type ServiceDeps } from '../context';
 import { requirePermission } from '../permissions';
@@ -198,10 +199,10 @@ export async function findDuplicates(deps: ServiceDeps, q: DuplicateQuery) {
     const rows =
       q.subjectType === 'unit'
         ? q.unitUscc
-          ? sql.all<RecordDbRow>(`SELECT * FROM dishonesty_records WHERE unit_uscc = ? AND subject_type = 'unit' AND doc_number = ?`, q.unitUscc, q.docNumber.trim())
+          ? sql.all<RecordDbRow>(`SELECT * FROM dishonesty_records WHERE unit_uscc = ? AND subject_type = 'unit' AND doc_number = ?`, q.unitUscc, normalizeText(q.docNumber))
           : []
         : q.personIdNumber
-          ? sql.all<RecordDbRow>(`SELECT * FROM dishonesty_records WHERE person_id_number = ? AND doc_number = ?`, q.personIdNumber, q.docNumber.trim())
+          ? sql.all<RecordDbRow>(`SELECT * FROM dishonesty_records WHERE person_id_number = ? AND doc_number = ?`, q.personIdNumber, normalizeText(q.docNumber))
           : [];
     return rows
       .filter((r) => r.id !== q.excludeId)

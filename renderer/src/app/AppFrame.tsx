@@ -1,10 +1,10 @@
-import { Badge, Dropdown, Layout, Menu, Result, Space, Typography } from 'antd';
+import { Badge, Button, Dropdown, Layout, Menu, Result, Space, Typography } from 'antd';
 import { CloudUploadOutlined, DownOutlined, UserOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
-import { ROLE_LABELS, roleAllows } from '../../../shared/domain/roles';
+import { PERMISSIONS, ROLE_LABELS, roleAllows, type Role } from '../../../shared/domain/roles';
 import { api } from '../api/client';
 import { ChangePasswordModal } from '../pages/ChangePasswordModal';
-import { matchPath, navigate, useHashPath } from './router';
+import { DEFAULT_PATH, matchPath, navigate, useHashPath } from './router';
 import { NAV_ITEMS, ROUTES } from './routes';
 import { useSession } from './session';
 
@@ -19,6 +19,10 @@ export function AppFrame() {
 
   const route = ROUTES.map((r) => ({ r, params: matchPath(r.pattern, path) })).find((m) => m.params !== null);
   const visibleNav = NAV_ITEMS.filter((item) => !item.permission || roleAllows(user.role, item.permission));
+  // A page whose navigation entry the role does not see is not shown either (e.g. the previous user's page
+  // after signing in as someone else); the services refuse those calls anyway.
+  const routePermission = route ? NAV_ITEMS.find((item) => item.path === route.r.nav)?.permission : undefined;
+  const allowed = !routePermission || roleAllows(user.role, routePermission);
   const menuItems = useMemo(
     () =>
       (['ledger', 'work', 'admin'] as const)
@@ -41,25 +45,30 @@ export function AppFrame() {
     onClick: async ({ key }: { key: string }) => {
       if (key === 'password') setChangingPassword(true);
       if (key === 'lock') await api.authLock({});
-      if (key === 'logout') await api.authLogout({});
+      if (key === 'logout') {
+        await api.authLogout({});
+        navigate(DEFAULT_PATH); // the next person to sign in starts on the first ledger, not on this user's page
+      }
       if (key !== 'password') await refresh();
     },
   };
 
   return (
-    <Layout className="frame">
+    // The frame fills the window even when the page is short (antd's <App> wrapper has no height of its own).
+    <Layout className="frame" style={{ minHeight: '100vh' }}>
       <Layout.Sider width={184} className="frame-sider" theme="light">
         <div className="brand">政务诚信台账</div>
-        <Menu mode="inline" selectedKeys={route ? [route.r.nav] : []} items={menuItems} onClick={({ key }) => navigate(key)} />
+        <Menu mode="inline" style={{ borderInlineEnd: 'none' }} selectedKeys={route ? [route.r.nav] : []} items={menuItems} onClick={({ key }) => navigate(key)} />
       </Layout.Sider>
       <Layout>
         <Layout.Header className="frame-header">
           <Typography.Text strong className="office-name">{status.officeName}</Typography.Text>
           <Space size="large">
-            <span className="sync-status" title="与市公共信用信息平台的连接（上报功能将在后续版本提供）">
+            <Space size={6} className="sync-status" title="与市公共信用信息平台的连接（上报功能将在后续版本提供）">
               <Badge status="default" />
-              <CloudUploadOutlined /> 未连接平台 · 待上报 {status.pendingUploads} 条
-            </span>
+              <CloudUploadOutlined />
+              <span>未连接平台 · 待上报 {status.pendingUploads} 条</span>
+            </Space>
             <Dropdown menu={userMenu} trigger={['click']}>
               <a className="user-menu" role="button" aria-label="用户菜单">
                 <UserOutlined /> {user.displayName}（{ROLE_LABELS[user.role]}） <DownOutlined />
@@ -68,7 +77,18 @@ export function AppFrame() {
           </Space>
         </Layout.Header>
         <Layout.Content className="frame-content">
-          {route ? route.r.render(route.params!) : <Result status="404" title="找不到该页面" />}
+          {!route ? (
+            <Result status="404" title="找不到该页面" extra={<Button onClick={() => navigate(DEFAULT_PATH)}>返回政务失信记录</Button>} />
+          ) : !allowed ? (
+            <Result
+              status="403"
+              title="无权访问"
+              subTitle={`此页面仅限${(PERMISSIONS[routePermission!] as readonly Role[]).map((r) => ROLE_LABELS[r]).join('、')}使用，您当前的角色是${ROLE_LABELS[user.role]}。`}
+              extra={<Button type="primary" onClick={() => navigate(DEFAULT_PATH)}>返回政务失信记录</Button>}
+            />
+          ) : (
+            route.r.render(route.params!)
+          )}
         </Layout.Content>
       </Layout>
       <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />

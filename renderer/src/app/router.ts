@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 
+/** The page a signed-in window starts on. */
+export const DEFAULT_PATH = '/records';
+
 /** A small hash router: the app is one window with a handful of pages, and hash URLs work from app:// and http alike. */
 export function currentPath(): string {
-  return window.location.hash.replace(/^#/, '') || '/records';
+  return window.location.hash.replace(/^#/, '') || DEFAULT_PATH;
 }
 
 export function navigate(path: string): void {

@@ -90,14 +90,14 @@ export function AuditPage() {
       )}
       <Form layout="inline" className="filter-bar" onValuesChange={(_c, all: Filters) => { setPage(1); setFilters(all); }}>
         <Form.Item label="对象" name="entity">
-          <Select allowClear style={{ width: 120 }} options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))} />
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
         <Form.Item label="操作" name="action">
-          <Select allowClear showSearch optionFilterProp="label" style={{ width: 130 }} options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }))} />
+          <Select allowClear placeholder="全部" showSearch optionFilterProp="label" style={{ width: 130 }} options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
         {canListUsers && (
           <Form.Item label="用户" name="userId">
-            <Select allowClear style={{ width: 120 }} options={users.map((u) => ({ value: u.id, label: u.displayName }))} />
+            <Select allowClear placeholder="全部" style={{ width: 120 }} options={users.map((u) => ({ value: u.id, label: u.displayName }))} />
           </Form.Item>
         )}
         <Form.Item label="对象编号" name="entityId">

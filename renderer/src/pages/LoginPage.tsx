@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { errorMessage } from '../components/formRules';
+import { DEFAULT_PATH, navigate } from '../app/router';
 import { useSession } from '../app/session';
 
 /** Sign in, or (locked = true) unlock the screen after idle time with the same user's password. */
@@ -26,11 +27,12 @@ export function LoginPage({ locked = false }: { locked?: boolean }) {
 
   const signOut = async () => {
     await api.authLogout({});
+    navigate(DEFAULT_PATH);
     await refresh();
   };
 
   return (
-    <div className="center-screen">
+    <div className="center-screen" style={{ minHeight: '100vh' }}>
       <Card className="login-card">
         <Typography.Title level={3} className="login-title">政务诚信台账</Typography.Title>
         <Typography.Paragraph type="secondary" className="login-office">{status.officeName}</Typography.Paragraph>

@@ -28,7 +28,12 @@ export function SettingsPage() {
           <Form.Item label="单位名称" name="officeName" rules={[requiredRule('单位名称')]}><Input /></Form.Item>
           <Form.Item label="单位统一社会信用代码" name="officeUscc" rules={[requiredRule('单位统一社会信用代码'), usccRule('单位统一社会信用代码')]}><Input maxLength={18} /></Form.Item>
           <Form.Item label="文号前缀" name="noticePrefix" rules={[requiredRule('文号前缀')]}><Input maxLength={20} /></Form.Item>
-          <Form.Item label="空闲锁定时间（分钟）" name="idleLockMinutes" rules={[{ required: true, message: '请填写空闲锁定时间' }]}>
+          <Form.Item
+            label="空闲锁定时间（分钟）"
+            name="idleLockMinutes"
+            rules={[{ required: true, message: '请填写空闲锁定时间' }]}
+            extra="超过这段时间无键盘、鼠标操作即锁定屏幕，需输入密码解锁"
+          >
             <InputNumber min={1} max={240} precision={0} />
           </Form.Item>
           <Button type="primary" htmlType="submit">保存</Button>

@@ -30,7 +30,7 @@ export function SetupPage() {
   };
 
   return (
-    <div className="center-screen">
+    <div className="center-screen" style={{ minHeight: '100vh' }}>
       <Card className="setup-card" title={<span>政务诚信台账 · 首次使用设置</span>}>
         <Typography.Paragraph type="secondary">
           请填写本单位信息并创建第一个管理员账号。管理员之后可在“用户管理”中添加录入员和审核员。

@@ -13,13 +13,13 @@ import { requirePermission } from '../../permissions';
 import { insertRecord } from '../recordsService';
 import { readRecordWorkbook, type SheetRow } from './readWorkbook';
 import { COLUMN_BY_FIELD, RECORD_COLUMNS, subjectTypeFromCell, type RecordColumn } from './recordColumns';
+import { FROZEN_HEADER } from './template';
 
 export type RowProblem = { column: string; reason: string };
 export type RowConversion = { ok: true; fields: RecordFields } | { ok: false; problems: RowProblem[] };
 export interface ImportRejection { row: number; column: string; reason: string }
 export interface ImportRowsResult { accepted: number; rejected: ImportRejection[]; totalRows: number }
 
-const DOC_NUMBER_HEADER = COLUMN_BY_FIELD.get('docNumber')!.header;
 const COLUMN_ORDER = new Map<string, number>(RECORD_COLUMNS.map((c, i) => [c.header, i]));
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -36,7 +36,7 @@ function cellOf(cells: Record<string, unknown>, column: RecordColumn): { value: 
 }
 
 function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && normalizeText(v) === '');
+  return v === null || v === undefined || (typeof v === 'string' && /^\s*$/.test(v)); // \s covers U+3000 and NBSP
 }
 
 function cellText(v: unknown): string {
@@ -339,7 +339,7 @@ export async function buildImportReport(rejected: ReadonlyArray<ImportRejection>
   const wb = new ExcelJS.Workbook();
   wb.creator = '政务诚信台账';
   wb.created = new Date();
-  const ws = wb.addWorksheet('导入报告', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet('导入报告', FROZEN_HEADER);
   ws.columns = [
     { header: '行号', key: 'row', width: 8 },
     { header: '列', key: 'column', width: 20 },

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import { AppError, ERROR_CODES } from '../../../../shared/contract/errors';
-import { normalizeText } from '../../../../shared/validation/text';
 import { columnForHeader, RECORD_COLUMNS, type RecordColumn } from './recordColumns';
 
 /**
@@ -40,7 +39,7 @@ export function plainCellValue(value: unknown): unknown {
 }
 
 export function isBlankCell(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && normalizeText(value) === '');
+  return value === null || value === undefined || (typeof value === 'string' && /^\s*$/.test(value)); // \s covers U+3000 and NBSP
 }
 
 function columnLetter(n: number): string {
@@ -87,7 +86,9 @@ export async function readRecordWorkbook(bytes: Buffer): Promise<{ rows: SheetRo
   if (!isZip(bytes)) throw badFile(`${NOT_XLSX}（可能是 CSV、文本或其他格式的文件）。${USE_TEMPLATE}`);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    // Drop-downs and conditional formats are not needed to read values, and exceljs expands a whole-column
+    // rule (A2:A1048576, as WPS and Excel templates often have) into a million cell entries.
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting'] });
   } catch {
     throw badFile(`${NOT_XLSX}，或文件已损坏，无法读取。${USE_TEMPLATE}`);
   }

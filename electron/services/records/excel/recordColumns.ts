@@ -68,7 +68,6 @@ export const RECORD_HEADERS: readonly string[] = RECORD_COLUMNS.map((c) => c.hea
 export const REQUIRED_RECORD_HEADERS: readonly string[] = RECORD_COLUMNS.filter((c) => c.requiredHeader).map((c) => c.header);
 
 export const COLUMN_BY_FIELD = new Map<RecordField, RecordColumn>(RECORD_COLUMNS.map((c) => [c.field, c]));
-export const COLUMN_BY_HEADER = new Map<string, RecordColumn>(RECORD_COLUMNS.map((c) => [c.header, c]));
 
 /**
  * How a header cell is compared: normalizeText (full-width → half-width, so 涉及金额（元） = 涉及金额(元)),
@@ -83,11 +82,6 @@ const COLUMN_BY_KEY = new Map<string, RecordColumn>(RECORD_COLUMNS.map((c) => [h
 /** The template column a header cell names, if any (header → field). */
 export function columnForHeader(text: unknown): RecordColumn | undefined {
   return COLUMN_BY_KEY.get(headerKey(text));
-}
-
-/** The Chinese header of a field (for messages); falls back to the name itself. */
-export function headerOf(field: string): string {
-  return (RECORD_FIELD_LABELS as Record<string, string>)[field] ?? field;
 }
 
 const SUBJECT_TYPE_BY_INPUT = new Map<string, SubjectType>([

@@ -45,7 +45,7 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
 };
 
-/** Header row 1 in bold (required headers orange, optional blue), frozen. */
+/** Header row 1 in bold (required headers orange, optional blue); the sheet freezes it (see FROZEN_HEADER). */
 export function styleHeaderRow(ws: ExcelJS.Worksheet, requiredHeaders: ReadonlySet<string>): void {
   const header = ws.getRow(1);
   header.height = 22;
@@ -55,8 +55,10 @@ export function styleHeaderRow(ws: ExcelJS.Worksheet, requiredHeaders: ReadonlyS
     cell.fill = requiredHeaders.has(String(cell.value)) ? REQUIRED_FILL : OPTIONAL_FILL;
     cell.border = THIN;
   });
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, activeCell: 'A2' }];
 }
+
+/** Sheet options that keep header row 1 in view (given at addWorksheet: the streaming writer needs them there). */
+export const FROZEN_HEADER: Partial<ExcelJS.AddWorksheetOptions> = { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, activeCell: 'A2' }] };
 
 /** What the 填写说明 sheet says about each column. */
 const GUIDE: Record<RecordField, { need: string; rule: string; example: string }> = {
@@ -117,7 +119,7 @@ function addDropDowns(ws: ExcelJS.Worksheet): void {
 }
 
 function addGuideSheet(wb: ExcelJS.Workbook): void {
-  const ws = wb.addWorksheet('填写说明');
+  const ws = wb.addWorksheet('填写说明', FROZEN_HEADER);
   ws.columns = [
     { header: '列名', key: 'header', width: 20 },
     { header: '是否必填', key: 'need', width: 12 },
@@ -135,7 +137,7 @@ function addGuideSheet(wb: ExcelJS.Workbook): void {
     '2. 橙色表头的列不能删除；蓝色表头的列可以删除（删除后视为空白）。各列是否必须填写见上表。',
     '3. 日期可写成 2024-03-05、2024/3/5、2024年3月5日，或使用 Excel 日期格式。',
     '4. 金额以元为单位，可写 1234.56、1,234.56 或全角数字；最多两位小数。',
-    '5. 导入时逐行检查：有问题的行不会导入，并在导入报告中列出行号、列名和原因；其余行正常导入。可先“试导入”检查而不写入。',
+    '5. 导入时逐行检查：有问题的行不会导入，并在导入报告中列出行号、列名和原因；其余行正常导入。可先“预检”（只检查，不写入）。',
     '6. 同一主体（统一社会信用代码或身份证号）且认定文书编号相同的记录视为重复，不会重复导入。',
     '7. 导入的记录状态为“线索核实中”，由审核员核实认定。',
   ];
@@ -144,12 +146,14 @@ function addGuideSheet(wb: ExcelJS.Workbook): void {
   ws.getRow(RECORD_COLUMNS.length + 3).font = { bold: true };
   ws.getColumn('rule').alignment = { wrapText: true, vertical: 'top' };
   ws.getColumn('example').alignment = { wrapText: true, vertical: 'top' };
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
 }
 
-/** A workbook whose first sheet has the template's header row, widths and column formats. */
+/**
+ * The records sheet with the template's header row, widths and column formats (also used by the export,
+ * with a streaming WorkbookWriter, which has the same addWorksheet).
+ */
 export function recordSheet(wb: ExcelJS.Workbook, extraHeaders: ReadonlyArray<{ header: string; width: number }> = []): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(RECORD_SHEET_NAME);
+  const ws = wb.addWorksheet(RECORD_SHEET_NAME, FROZEN_HEADER);
   ws.columns = [
     ...RECORD_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: COLUMN_WIDTHS[c.field] })),
     ...extraHeaders.map((e) => ({ header: e.header, key: e.header, width: e.width })),

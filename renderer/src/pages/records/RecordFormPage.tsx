@@ -1,3 +1,516 @@
+import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Radio, Result, Row, Select, Space, Spin, Typography, App as AntApp } from 'antd';
+import type { Rule } from 'antd/es/form';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { RecordDetail } from '../../../../shared/contract';
+import {
+  FIELDS_REQUIRED_FOR_APPROVAL, RECORD_FIELD_LABELS as L, RECORD_STATUS_LABELS, type ClueSource, type RecordStatus, type Sector, type Severity,
+  type Situation, type SubjectType,
+} from '../../../../shared/domain/dishonesty';
+import { EDITABLE_IN_PLACE } from '../../../../shared/domain/recordLifecycle';
+import type { RecordFieldsInput } from '../../../../shared/domain/recordSchema';
+import { validateIdNumber } from '../../../../shared/validation/idcard';
+import { formatFen, parseOptionalYuanToFen } from '../../../../shared/validation/money';
+import { validateUscc } from '../../../../shared/validation/uscc';
+import { api } from '../../api/client';
+import { navigate } from '../../app/router';
+import { useCan } from '../../app/session';
+import { errorMessage, requiredRule, showFieldError, yuanRule } from '../../components/formRules';
+import { formatInstant } from '../../components/format';
+import {
+  CLUE_SOURCE_OPTIONS, disableFuture, fromIso, idNumberTypingRules, normalizeCodeInput, SECTOR_OPTIONS, SEVERITY_OPTIONS, SITUATION_OPTIONS,
+  StatusTag, SUBJECT_TYPE_OPTIONS, toIso, useDebounced, usccTypingRules,
+} from './recordUi';
+import { useFormDraft } from './useFormDraft';
+
+/** The form's own values: dates as Dayjs, the amount as the 元 text the clerk typed (under the field name amountFen). */
+interface FormValues {
+  subjectType: SubjectType;
+  unitName?: string;
+  unitUscc?: string;
+  personName?: string;
+  personIdNumber?: string;
+  personPosition?: string;
+  situation?: Situation;
+  sector?: Sector;
+  clueSource?: ClueSource;
+  facts?: string;
+  docName?: string;
+  docNumber?: string;
+  recognisedOn?: Dayjs | null;
+  docAuthority?: string;
+  amountFen?: string;
+  happenedOn?: Dayjs | null;
+  severity?: Severity;
+  reason?: string;
+}
+
+/** What a draft stores: the values with dates as text, and the version the edit started from. */
+interface DraftData {
+  values: Omit<FormValues, 'recognisedOn' | 'happenedOn'> & { recognisedOn?: string | null; happenedOn?: string | null };
+  baseVersion?: number;
+}
+
+const NEW_RECORD: FormValues = { subjectType: 'unit' };
+
+const toDraft = (v: FormValues, baseVersion?: number): DraftData => ({
+  values: { ...v, recognisedOn: toIso(v.recognisedOn), happenedOn: toIso(v.happenedOn) },
+  baseVersion,
+});
+const fromDraft = (d: DraftData): FormValues => ({
+  ...NEW_RECORD,
+  ...d.values,
+  recognisedOn: fromIso(d.values?.recognisedOn),
+  happenedOn: fromIso(d.values?.happenedOn),
+});
+
+function valuesOf(r: RecordDetail): FormValues {
+  return {
+    subjectType: r.subjectType,
+    unitName: r.unitName,
+    unitUscc: r.unitUscc ?? undefined,
+    personName: r.personName ?? undefined,
+    personIdNumber: r.personIdNumber ?? undefined,
+    personPosition: r.personPosition ?? undefined,
+    situation: r.situation,
+    sector: r.sector,
+    clueSource: r.clueSource,
+    facts: r.facts,
+    docName: r.docName ?? undefined,
+    docNumber: r.docNumber ?? undefined,
+    recognisedOn: fromIso(r.recognisedOn),
+    docAuthority: r.docAuthority ?? undefined,
+    amountFen: r.amountFen === null ? undefined : formatFen(r.amountFen).replace(/,/g, ''),
+    happenedOn: fromIso(r.happenedOn),
+    severity: r.severity,
+  };
+}
+
+const blankToNull = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v.trim());
+
+function fieldsOf(v: FormValues): RecordFieldsInput {
+  const amount = parseOptionalYuanToFen(v.amountFen);
+  const person = v.subjectType === 'person';
+  return {
+    subjectType: v.subjectType,
+    unitName: (v.unitName ?? '').trim(),
+    unitUscc: blankToNull(v.unitUscc),
+    personName: person ? blankToNull(v.personName) : null,
+    personIdNumber: person ? blankToNull(v.personIdNumber) : null,
+    personPosition: person ? blankToNull(v.personPosition) : null,
+    situation: v.situation!,
+    sector: v.sector!,
+    clueSource: v.clueSource!,
+    facts: (v.facts ?? '').trim(),
+    docName: blankToNull(v.docName),
+    docNumber: blankToNull(v.docNumber),
+    recognisedOn: toIso(v.recognisedOn),
+    docAuthority: blankToNull(v.docAuthority),
+    amountFen: amount.ok ? amount.value : null,
+    happenedOn: toIso(v.happenedOn) ?? '',
+    severity: v.severity!,
+  };
+}
+
+const maxRule = (label: string, max: number): Rule => ({ max, message: `${label}不能超过 ${max} 个字` });
+const selectRule = (label: string): Rule => ({ required: true, message: `请选择${label}` });
+
+type Duplicate = { id: string; subjectName: string; docNumber: string; status: RecordStatus };
+
+/** New record (no id) or edit / correction of an existing one. */
 export function RecordFormPage({ id }: { id?: string }) {
-  return <div>建设中 {id}</div>;
+  const draftKey = id ? `record:${id}` : 'record:new';
+  const [form] = Form.useForm<FormValues>();
+  const { message, modal } = AntApp.useApp();
+  const canCorrect = useCan('records.correct');
+  const [record, setRecord] = useState<RecordDetail | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [restored, setRestored] = useState<{ savedAt: string; stale: boolean } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const draft = useFormDraft<DraftData>(draftKey);
+
+  const subjectType = Form.useWatch('subjectType', form) ?? 'unit';
+  const person = subjectType === 'person';
+  const correcting = record !== null && (record.locked || !EDITABLE_IN_PLACE.includes(record.status));
+  const identityHidden = record !== null && !record.identityVisible && person && record.subjectType === 'person';
+
+  // Load the record (when editing) and any unsaved draft of this form.
+  useEffect(() => {
+    let alive = true;
+    (async () => {
+      try {
+        const loaded = id ? (await api.recordsGet({ id })).record : null;
+        const saved = await api.draftsGet({ key: draftKey }).catch(() => null);
+        if (!alive) return;
+        setRecord(loaded);
+        const base = loaded ? valuesOf(loaded) : NEW_RECORD;
+        if (saved && saved.data && typeof saved.data === 'object' && 'values' in saved.data) {
+          const data = saved.data as DraftData;
+          form.setFieldsValue({ ...base, ...fromDraft(data) });
+          setRestored({ savedAt: saved.savedAt, stale: Boolean(loaded && data.baseVersion !== undefined && data.baseVersion !== loaded.version) });
+        } else {
+          form.setFieldsValue(base);
+        }
+        setLoading(false);
+      } catch (error) {
+        if (!alive) return;
+        setLoadError(errorMessage(error));
+        setLoading(false);
+      }
+    })();
+    return () => {
+      alive = false;
+    };
+  }, [id, draftKey, form]);
+
+  const onValuesChange = () => draft.schedule(toDraft(form.getFieldsValue(true) as FormValues, record?.version));
+
+  const discardDraft = async () => {
+    try {
+      await draft.discard();
+      form.resetFields();
+      form.setFieldsValue(record ? valuesOf(record) : NEW_RECORD);
+      setRestored(null);
+      message.success('已放弃草稿');
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  // Possible duplicates: same subject code and same 认定文书编号, looked up as the clerk types.
+  const unitUscc = Form.useWatch('unitUscc', form);
+  const personIdNumber = Form.useWatch('personIdNumber', form);
+  const docNumber = Form.useWatch('docNumber', form);
+  const dupKey = useDebounced(JSON.stringify([subjectType, unitUscc ?? '', personIdNumber ?? '', (docNumber ?? '').trim()]), 400);
+  const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
+  useEffect(() => {
+    const [type, uscc, idNumber, doc] = JSON.parse(dupKey) as [SubjectType, string, string, string];
+    const code = type === 'unit' ? uscc : idNumber;
+    const codeOk = type === 'unit' ? validateUscc(code).ok : validateIdNumber(code).ok;
+    if (!doc || !codeOk) {
+      setDuplicates([]);
+      return;
+    }
+    let alive = true;
+    api
+      .recordsFindDuplicates({ subjectType: type, unitUscc: type === 'unit' ? code : null, personIdNumber: type === 'person' ? code : null, docNumber: doc, excludeId: id })
+      .then((found) => alive && setDuplicates(found), () => alive && setDuplicates([]));
+    return () => {
+      alive = false;
+    };
+  }, [dupKey, id]);
+
+  const save = useCallback(
+    async (values: FormValues) => {
+      const proceed =
+        duplicates.length === 0 ||
+        (await modal.confirm({
+          title: '该主体已有相同认定文书编号的记录',
+          content: `已有 ${duplicates.length} 条记录使用认定文书编号“${duplicates[0].docNumber}”。确定仍要保存吗？`,
+          okText: '仍要保存',
+          cancelText: '返回检查',
+        }));
+      if (!proceed) return;
+      setSaving(true);
+      try {
+        await draft.stop();
+        const fields = fieldsOf(values);
+        const saved = record
+          ? await api.recordsUpdate({ id: record.id, expectedVersion: record.version, fields, reason: correcting ? values.reason?.trim() : undefined, draftKey })
+          : await api.recordsCreate({ fields, draftKey });
+        message.success(record ? (correcting ? `已更正，生成第 ${saved.version} 版` : '已保存修改') : '已新建记录');
+        navigate(`/records/${saved.id}`);
+      } catch (error) {
+        if (!showFieldError(form, error)) message.error(errorMessage(error));
+        // Keep saving the draft: nothing the clerk typed is lost when the save fails.
+        draft.schedule(toDraft(form.getFieldsValue(true) as FormValues, record?.version));
+      } finally {
+        setSaving(false);
+      }
+    },
+    [correcting, draft, draftKey, duplicates, form, message, modal, record],
+  );
+
+  // Ctrl+S saves, as in the office programs the clerks know.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        form.submit();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [form]);
+
+  // Enter confirms a date or a choice, it never saves a half-checked form: saving is the button or Ctrl+S.
+  const noImplicitSubmit = (e: ReactKeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+  };
+
+  const back = () => navigate(record ? `/records/${record.id}` : '/records');
+  const title = !id ? '新建失信记录' : correcting ? '更正失信记录' : '修改失信记录';
+  const approvalHint = useMemo(() => FIELDS_REQUIRED_FOR_APPROVAL.map((f) => L[f]).join('、'), []);
+
+  if (loadError) return <Result status="error" title="无法打开该记录" subTitle={loadError} extra={<Button onClick={() => navigate('/records')}>返回列表</Button>} />;
+  if (correcting && !canCorrect) {
+    return (
+      <Result
+        status="warning"
+        title="该记录已审核锁定"
+        subTitle="已锁定的记录只能由审核员或管理员更正，请联系审核员。"
+        extra={<Button onClick={back}>返回记录</Button>}
+      />
+    );
+  }
+
+  return (
+    <div className="page record-form-page">
+      <div className="page-head">
+        <Space align="center">
+          <Button type="text" icon={<ArrowLeftOutlined />} onClick={back} aria-label="返回" />
+          <Typography.Title level={4}>{title}</Typography.Title>
+          {record && <StatusTag status={record.status} />}
+          {record && <Typography.Text type="secondary">第 {record.version} 版</Typography.Text>}
+        </Space>
+      </div>
+      <Spin spinning={loading}>
+        {restored && (
+          <Alert
+            className="gap-below"
+            type={restored.stale ? 'warning' : 'info'}
+            showIcon
+            title={`已恢复未保存的草稿（保存于 ${formatInstant(restored.savedAt)}）`}
+            description={restored.stale ? '草稿开始填写后，该记录已被他人修改，请核对后再保存。' : undefined}
+            action={<Button size="small" onClick={discardDraft}>放弃草稿</Button>}
+          />
+        )}
+        {correcting && record && (
+          <Alert
+            className="gap-below"
+            type="warning"
+            showIcon
+            title={`该记录${record.locked ? '已审核锁定' : `处于“${RECORD_STATUS_LABELS[record.status]}”状态`}，本次修改是一次更正`}
+            description={`保存后生成第 ${record.version + 1} 版，原内容完整保留在版本历史中；请在下方填写更正理由。`}
+          />
+        )}
+        <Form<FormValues>
+          form={form}
+          name="record"
+          layout="vertical"
+          className="record-form"
+          onValuesChange={onValuesChange}
+          onKeyDown={noImplicitSubmit}
+          onFinish={save}
+          scrollToFirstError={{ block: 'center' }}
+          requiredMark
+          disabled={loading}
+        >
+          <Card size="small" title="失信主体" className="form-section">
+            <Form.Item label={L.subjectType} name="subjectType" rules={[selectRule(L.subjectType)]}>
+              <Radio.Group options={SUBJECT_TYPE_OPTIONS} optionType="button" disabled={identityHidden} />
+            </Form.Item>
+            {person ? (
+              <Row gutter={16}>
+                <Col span={8}>
+                  <Form.Item label={L.personName} name="personName" rules={[requiredRule(L.personName), maxRule(L.personName, 50)]}>
+                    <Input maxLength={50} />
+                  </Form.Item>
+                </Col>
+                <Col span={8}>
+                  {identityHidden ? (
+                    <Form.Item label={L.personIdNumber} name="personIdNumber" extra="身份证号已隐藏，保存时保留原号码">
+                      <Input disabled />
+                    </Form.Item>
+                  ) : (
+                    <Form.Item
+                      label={L.personIdNumber}
+                      name="personIdNumber"
+                      normalize={normalizeCodeInput}
+                      validateTrigger={['onChange', 'onBlur']}
+                      rules={[requiredRule(L.personIdNumber), ...idNumberTypingRules()]}
+                    >
+                      <Input maxLength={18} autoComplete="off" className="code-input" />
+                    </Form.Item>
+                  )}
+                </Col>
+                <Col span={8}>
+                  <Form.Item label={L.personPosition} name="personPosition" rules={[maxRule(L.personPosition, 50)]}>
+                    <Input maxLength={50} placeholder="如：副主任" />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item label="所在单位名称" name="unitName" rules={[requiredRule('所在单位名称'), maxRule('所在单位名称', 100)]}>
+                    <Input maxLength={100} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item
+                    label="所在单位统一社会信用代码"
+                    name="unitUscc"
+                    normalize={normalizeCodeInput}
+                    validateTrigger={['onChange', 'onBlur']}
+                    rules={usccTypingRules()}
+                  >
+                    <Input maxLength={18} autoComplete="off" className="code-input" placeholder="选填" />
+                  </Form.Item>
+                </Col>
+              </Row>
+            ) : (
+              <Row gutter={16}>
+                <Col span={12}>
+                  <Form.Item label={L.unitName} name="unitName" rules={[requiredRule(L.unitName), maxRule(L.unitName, 100)]}>
+                    <Input maxLength={100} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item
+                    label={L.unitUscc}
+                    name="unitUscc"
+                    normalize={normalizeCodeInput}
+                    validateTrigger={['onChange', 'onBlur']}
+                    rules={[requiredRule(L.unitUscc), ...usccTypingRules()]}
+                  >
+                    <Input maxLength={18} autoComplete="off" className="code-input" placeholder="18 位，含校验位" />
+                  </Form.Item>
+                </Col>
+              </Row>
+            )}
+          </Card>
+
+          <Card size="small" title="失信情况" className="form-section">
+            <Row gutter={16}>
+              <Col span={6}>
+                <Form.Item label={L.situation} name="situation" rules={[selectRule(L.situation)]}>
+                  <Select options={SITUATION_OPTIONS} showSearch={{ optionFilterProp: 'label' }} placeholder="请选择" />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item label={L.sector} name="sector" rules={[selectRule(L.sector)]}>
+                  <Select options={SECTOR_OPTIONS} showSearch={{ optionFilterProp: 'label' }} placeholder="请选择" />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item label={L.clueSource} name="clueSource" rules={[selectRule(L.clueSource)]}>
+                  <Select options={CLUE_SOURCE_OPTIONS} showSearch={{ optionFilterProp: 'label' }} placeholder="请选择" />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item label={L.severity} name="severity" rules={[selectRule(L.severity)]}>
+                  <Select options={SEVERITY_OPTIONS} showSearch={{ optionFilterProp: 'label' }} placeholder="请选择" />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item
+                  label={L.happenedOn}
+                  name="happenedOn"
+                  rules={[
+                    { required: true, message: `请填写${L.happenedOn}` },
+                    { validator: async (_r, v: Dayjs | null) => { if (v && disableFuture(v)) throw new Error(`${L.happenedOn}不能晚于今天`); } },
+                  ]}
+                >
+                  <DatePicker style={{ width: '100%' }} disabledDate={disableFuture} placeholder="YYYY-MM-DD" />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item label={L.amountFen} name="amountFen" rules={[yuanRule(L.amountFen)]}>
+                  <Input inputMode="decimal" placeholder="如 12345.60，可不填" suffix="元" autoComplete="off" />
+                </Form.Item>
+              </Col>
+              <Col span={24}>
+                <Form.Item
+                  label={L.facts}
+                  name="facts"
+                  rules={[requiredRule(L.facts), { min: 5, message: `${L.facts}至少 5 个字` }, maxRule(L.facts, 2000)]}
+                >
+                  <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={2000} showCount placeholder="何时、何事、违反了什么规定或约定、造成了什么后果" />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+
+          <Card size="small" title="认定文书" className="form-section" extra={<Typography.Text type="secondary">审核认定前须填齐：{approvalHint}</Typography.Text>}>
+            <Row gutter={16}>
+              <Col span={6}>
+                <Form.Item label={L.docName} name="docName" rules={[maxRule(L.docName, 100)]}>
+                  <Input maxLength={100} placeholder="如：行政判决书" />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item label={L.docNumber} name="docNumber" rules={[maxRule(L.docNumber, 60)]}>
+                  <Input maxLength={60} placeholder="如：(2024)苏01行初12号" />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item label={L.docAuthority} name="docAuthority" rules={[maxRule(L.docAuthority, 100)]}>
+                  <Input maxLength={100} placeholder="如：某某区人民法院" />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item
+                  label={L.recognisedOn}
+                  name="recognisedOn"
+                  dependencies={['happenedOn']}
+                  rules={[
+                    ({ getFieldValue }) => ({
+                      validator: async (_r, v: Dayjs | null) => {
+                        if (!v) return;
+                        if (disableFuture(v)) throw new Error(`${L.recognisedOn}不能晚于今天`);
+                        const happened = getFieldValue('happenedOn') as Dayjs | null;
+                        if (happened && v.isBefore(happened, 'day')) throw new Error(`${L.recognisedOn}不能早于${L.happenedOn}`);
+                      },
+                    }),
+                  ]}
+                >
+                  <DatePicker
+                    style={{ width: '100%' }}
+                    placeholder="YYYY-MM-DD"
+                    disabledDate={(d) => disableFuture(d) || Boolean(form.getFieldValue('happenedOn') && d.isBefore(form.getFieldValue('happenedOn') as Dayjs, 'day'))}
+                  />
+                </Form.Item>
+              </Col>
+            </Row>
+            {duplicates.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                title="该主体已有相同认定文书编号的记录"
+                description={
+                  <ul className="duplicate-list">
+                    {duplicates.map((d) => (
+                      <li key={d.id}>
+                        <a href={`#/records/${d.id}`}>{d.subjectName} · {d.docNumber}</a> <StatusTag status={d.status} />
+                      </li>
+                    ))}
+                  </ul>
+                }
+              />
+            )}
+          </Card>
+
+          {correcting && (
+            <Card size="small" title="更正" className="form-section">
+              <Form.Item label="更正理由" name="reason" rules={[requiredRule('更正理由'), maxRule('更正理由', 500)]} extra="说明更正依据，如：依据某某决定书更正涉及金额">
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} showCount />
+              </Form.Item>
+            </Card>
+          )}
+
+          <div className="form-actions">
+            <Space>
+              <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
+                {correcting ? '保存更正' : '保存'}
+              </Button>
+              <Button onClick={back}>取消</Button>
+              <Typography.Text type="secondary" className="draft-status">
+                {draft.failed ? '草稿暂未保存（稍后重试）' : draft.savedAt ? `草稿已自动保存 ${dayjs(draft.savedAt).format('HH:mm:ss')}` : 'Ctrl+S 保存'}
+              </Typography.Text>
+            </Space>
+          </div>
+        </Form>
+      </Spin>
+    </div>
+  );
 }

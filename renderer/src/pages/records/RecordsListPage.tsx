@@ -9,6 +9,7 @@ import { RECORD_SORT_KEYS } from '../../../../shared/contract/records';
 import type { RecordStatus } from '../../../../shared/domain/dishonesty';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
+import { useSession } from '../../app/session';
 import { errorMessage } from '../../components/formRules';
 import { formatInstant, formatYuan } from '../../components/format';
 import {
@@ -42,9 +43,9 @@ const EMPTY: ListState = {
   unit: '', search: '', page: 1, pageSize: 20, sortBy: 'updatedAt', sortOrder: 'desc',
 };
 
-function loadState(): ListState {
+function loadState(storageKey: string): ListState {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<ListState> | null;
+    const saved = JSON.parse(sessionStorage.getItem(storageKey) ?? 'null') as Partial<ListState> | null;
     return saved ? { ...EMPTY, ...saved } : EMPTY;
   } catch {
     return EMPTY;
@@ -95,7 +96,9 @@ const SORTABLE: Partial<Record<string, SortKey>> = {
 
 /** 政务失信记录: filters, server paging and sorting (smooth at 100,000 rows), export and import. */
 export function RecordsListPage() {
-  const [state, setState] = useState<ListState>(loadState);
+  // Filters are remembered per user for this window (back from a record, the list is as it was).
+  const storageKey = `${STORAGE_KEY}.${useSession().status.user?.id ?? ''}`;
+  const [state, setState] = useState<ListState>(() => loadState(storageKey));
   const [form] = Form.useForm<FilterForm>();
   const [data, setData] = useState<{ items: RecordRow[]; total: number }>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
@@ -109,8 +112,8 @@ export function RecordsListPage() {
   const filter = useMemo(() => toFilter(state, search, unit), [state, search, unit]);
 
   useEffect(() => {
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state));
-  }, [state]);
+    sessionStorage.setItem(storageKey, JSON.stringify(state));
+  }, [state, storageKey]);
 
   const load = useCallback(async () => {
     const current = latest();
@@ -197,31 +200,31 @@ export function RecordsListPage() {
       </div>
       <Form<FilterForm> form={form} name="recordFilter" layout="inline" className="filter-bar records-filter" initialValues={formValues(state)} onValuesChange={onValuesChange}>
         <Form.Item label="搜索" name="search">
-          <Input allowClear prefix={<SearchOutlined />} placeholder="名称、文书编号、失信事实" style={{ width: 260 }} autoFocus />
+          <Input allowClear prefix={<SearchOutlined />} placeholder="名称、文书编号、失信事实" style={{ width: 230 }} autoFocus />
         </Form.Item>
         <Form.Item label="状态" name="statuses">
-          <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 200 }} options={STATUS_OPTIONS} optionFilterProp="label" placeholder="全部" />
+          <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 150 }} options={STATUS_OPTIONS} showSearch={{ optionFilterProp: 'label' }} placeholder="全部" />
         </Form.Item>
         <Form.Item label="失信情形" name="situations">
-          <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 200 }} options={SITUATION_OPTIONS} placeholder="全部" />
+          <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 150 }} options={SITUATION_OPTIONS} placeholder="全部" />
         </Form.Item>
         <Form.Item label="领域" name="sectors">
-          <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 200 }} options={SECTOR_OPTIONS} placeholder="全部" />
+          <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 150 }} options={SECTOR_OPTIONS} placeholder="全部" />
         </Form.Item>
         <Form.Item label="线索来源" name="clueSources">
-          <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 200 }} options={CLUE_SOURCE_OPTIONS} placeholder="全部" />
+          <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 150 }} options={CLUE_SOURCE_OPTIONS} placeholder="全部" />
         </Form.Item>
         <Form.Item label="严重程度" name="severities">
-          <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 160 }} options={SEVERITY_OPTIONS} placeholder="全部" />
+          <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 150 }} options={SEVERITY_OPTIONS} placeholder="全部" />
         </Form.Item>
         <Form.Item label="发生日期" name="happened">
-          <DatePicker.RangePicker style={{ width: 240 }} />
+          <DatePicker.RangePicker style={{ width: 230 }} />
         </Form.Item>
         <Form.Item label="认定日期" name="recognised">
-          <DatePicker.RangePicker style={{ width: 240 }} />
+          <DatePicker.RangePicker style={{ width: 230 }} />
         </Form.Item>
         <Form.Item label="单位" name="unit">
-          <Input allowClear placeholder="单位名称的一部分" style={{ width: 200 }} />
+          <Input allowClear placeholder="单位名称的一部分" style={{ width: 170 }} />
         </Form.Item>
         <Form.Item>
           <Button onClick={reset} disabled={!filtered}>清除筛选</Button>
@@ -249,35 +252,35 @@ export function RecordsListPage() {
         }}
         columns={[
           {
-            title: '主体', key: 'subjectName', dataIndex: 'subjectName', sorter: true, sortOrder: sortOrderOf('unitName'), sortDirections: ASC_FIRST, width: 230,
+            title: '主体', key: 'subjectName', dataIndex: 'subjectName', sorter: true, sortOrder: sortOrderOf('unitName'), sortDirections: ASC_FIRST, width: 200,
             render: (_: unknown, r) => (
               <div className="subject-cell">
                 <a href={`#/records/${r.id}`} onClick={(e) => e.stopPropagation()}>{r.subjectName || '（未填写）'}</a>
                 {r.subjectType === 'person' ? (
-                  <div className="cell-sub">{r.personIdMasked ?? ''}{r.unitName ? ` · ${r.unitName}` : ''}</div>
+                  <div className="cell-sub" title={r.unitName}>{r.personIdMasked ?? ''}</div>
                 ) : null}
               </div>
             ),
           },
-          { title: '失信情形', dataIndex: 'situation', width: 110 },
-          { title: '领域', dataIndex: 'sector', width: 110, ellipsis: true },
+          { title: '失信情形', dataIndex: 'situation', width: 112 },
+          { title: '领域', dataIndex: 'sector', width: 100, ellipsis: true },
           {
-            title: '严重程度', key: 'severity', dataIndex: 'severity', width: 96, sorter: true, sortOrder: sortOrderOf('severity'), sortDirections: DESC_FIRST,
+            title: '严重程度', key: 'severity', dataIndex: 'severity', width: 88, sorter: true, sortOrder: sortOrderOf('severity'), sortDirections: DESC_FIRST,
             render: (v: string) => <SeverityText severity={v} />,
           },
-          { title: '状态', dataIndex: 'status', width: 104, render: (s: RecordStatus) => <StatusTag status={s} /> },
-          { title: '发生日期', key: 'happenedOn', dataIndex: 'happenedOn', width: 108, sorter: true, sortOrder: sortOrderOf('happenedOn'), sortDirections: DESC_FIRST },
+          { title: '状态', dataIndex: 'status', width: 92, render: (s: RecordStatus) => <StatusTag status={s} /> },
+          { title: '发生日期', key: 'happenedOn', dataIndex: 'happenedOn', width: 100, sorter: true, sortOrder: sortOrderOf('happenedOn'), sortDirections: DESC_FIRST },
           {
-            title: '认定日期', key: 'recognisedOn', dataIndex: 'recognisedOn', width: 108, sorter: true, sortOrder: sortOrderOf('recognisedOn'), sortDirections: DESC_FIRST,
+            title: '认定日期', key: 'recognisedOn', dataIndex: 'recognisedOn', width: 100, sorter: true, sortOrder: sortOrderOf('recognisedOn'), sortDirections: DESC_FIRST,
             render: (v: string | null) => v ?? '—',
           },
-          { title: '文书编号', dataIndex: 'docNumber', ellipsis: true, render: (v: string | null) => v ?? '—' },
+          { title: '文书编号', dataIndex: 'docNumber', ellipsis: { showTitle: true }, render: (v: string | null) => v ?? '—' },
           {
-            title: '涉及金额', key: 'amountFen', dataIndex: 'amountFen', width: 140, align: 'right', sorter: true, sortOrder: sortOrderOf('amountFen'), sortDirections: DESC_FIRST,
+            title: '涉及金额', key: 'amountFen', dataIndex: 'amountFen', width: 128, align: 'right', sorter: true, sortOrder: sortOrderOf('amountFen'), sortDirections: DESC_FIRST,
             render: (v: number | null) => formatYuan(v),
           },
           {
-            title: '最后修改', key: 'updatedAt', dataIndex: 'updatedAt', width: 140, sorter: true, sortOrder: sortOrderOf('updatedAt'), sortDirections: DESC_FIRST,
+            title: '最后修改', key: 'updatedAt', dataIndex: 'updatedAt', width: 130, sorter: true, sortOrder: sortOrderOf('updatedAt'), sortDirections: DESC_FIRST,
             render: formatInstant,
           },
         ]}

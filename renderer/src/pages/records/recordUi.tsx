@@ -57,22 +57,22 @@ export const disableFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 export const normalizeCodeInput = (v: unknown) => (typeof v === 'string' ? normalizeCode(v).toUpperCase() : v);
 
 /**
- * A code rule that does not nag while the clerk is still typing: on change it speaks only about wrong
- * characters (and about the check character once all 18 are there); on blur and on save it also says
- * the length is wrong.
+ * A code rule that does not nag while the clerk is still typing: on change it speaks about wrong
+ * characters (and about the check character once all 18 are there); a code that is too short is
+ * reported on blur and on save. The two rules never report the same problem twice.
  */
 function codeRules(check: (v: string) => Check<unknown>): Rule[] {
-  const run = (value: unknown, whileTyping: boolean) => {
+  const tooShort = (text: string, reason: string) => Array.from(text).length < 18 && reason.includes('长度');
+  const run = (value: unknown, which: 'typing' | 'length') => {
     if (value === undefined || value === null || value === '') return;
     const text = String(value);
     const result = check(text);
     if (result.ok) return;
-    if (whileTyping && Array.from(text).length < 18 && result.reason.includes('长度')) return;
-    throw new Error(result.reason);
+    if ((which === 'length') === tooShort(text, result.reason)) throw new Error(result.reason);
   };
   return [
-    { validateTrigger: 'onChange', validator: async (_r, v: unknown) => run(v, true) },
-    { validateTrigger: 'onBlur', validator: async (_r, v: unknown) => run(v, false) },
+    { validateTrigger: 'onChange', validator: async (_r, v: unknown) => run(v, 'typing') },
+    { validateTrigger: 'onBlur', validator: async (_r, v: unknown) => run(v, 'length') },
   ];
 }
 export const usccTypingRules = () => codeRules(validateUscc);

@@ -1,0 +1,419 @@
+/**
+ * Performance bench of the 政务失信记录 ledger at 100,000 records (npm run bench).
+ *
+ *   tsx test/bench/run.ts [--keep DIR] [--records N] [--quick]
+ *
+ * Generates a deterministic data set, loads it through the service's insertRecord, then times the list,
+ * the search, saving one record, and the Excel import path against a raw better-sqlite3 baseline. Prints a
+ * table and, as its last line, one JSON object. It never fails on a goal; it exits non-zero only on a crash.
+ * --keep DIR keeps (and on the next run reuses) the loaded database in DIR instead of a temp folder.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import BetterSqlite3 from 'better-sqlite3';
+import { DATABASE_FILE_NAME, openDatabase, type Db } from '../../electron/db/database';
+import { registerSqlFunctions } from '../../electron/db/sqlFunctions';
+import type { Actor, ServiceDeps } from '../../electron/services/context';
+import { createRecord, insertRecord, loadRecordRow, queryRecords, updateRecord } from '../../electron/services/records';
+import { importRecordRows } from '../../electron/services/records/excel/importRecords';
+import { FIELD_COLUMNS, FIELD_NAMES, fieldsOf } from '../../electron/services/records/recordRow';
+import { createUser, initializeOffice, toActor } from '../../electron/services/users/usersService';
+import type { RecordStatus } from '../../shared/domain/dishonesty';
+import type { RecordFields } from '../../shared/domain/recordSchema';
+import type { Role } from '../../shared/domain/roles';
+import { createTestApp, TEST_OFFICE, TEST_PASSWORD } from '../support/testApp';
+import { RecordGenerator, toTemplateCells } from './generate';
+import { Rng } from './prng';
+import { LIST_SCENARIOS, searchScenarios, type ListQuery, type Scenario } from './scenarios';
+import { median, ms, RssSampler, summarize, table, type Summary } from './stats';
+
+// ---------------------------------------------------------------------------------------------------
+// Options
+
+interface Options {
+  keep: string | null;
+  records: number;
+  quick: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { keep: null, records: 100_000, quick: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--keep') opts.keep = path.resolve(argv[++i] ?? '');
+    else if (a === '--records') opts.records = Number(argv[++i]);
+    else if (a === '--quick') opts.quick = true;
+    else throw new Error(`unknown option ${a} (use --keep DIR, --records N, --quick)`);
+  }
+  if (!Number.isInteger(opts.records) || opts.records < 1000) throw new Error('--records must be an integer ≥ 1000');
+  return opts;
+}
+
+const SEED = 20_261_123;
+const LOAD_BATCH = 5_000;
+const IMPORT_ROWS = 10_000;
+const PAGE_SIZE = 50;
+
+const log = (...args: unknown[]) => console.log(...args);
+const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
+const sampler = new RssSampler();
+
+// ---------------------------------------------------------------------------------------------------
+// The ledger under test
+
+interface Bench {
+  db: Db;
+  deps: ServiceDeps;
+  clerk: Actor;
+  reviewer: Actor;
+  records: number;
+  loadMs: number | null;
+}
+
+async function openBenchLedger(dataDir: string, wanted: number): Promise<Bench> {
+  const existed = fs.existsSync(path.join(dataDir, DATABASE_FILE_NAME));
+  const db = await openDatabase(dataDir);
+  const deps: ServiceDeps = { db, dataDir, now: () => new Date() };
+  let users = await db.read((sql) => sql.all<{ id: string; username: string; display_name: string; role: Role }>(`SELECT id, username, display_name, role FROM users`));
+  if (users.length === 0) {
+    const admin = await initializeOffice(deps, TEST_OFFICE, { username: 'admin', displayName: '王管理', password: TEST_PASSWORD });
+    await createUser(deps, admin, { username: 'clerk', displayName: '李录入', role: 'clerk', password: TEST_PASSWORD });
+    await createUser(deps, admin, { username: 'reviewer', displayName: '张审核', role: 'reviewer', password: TEST_PASSWORD });
+    users = await db.read((sql) => sql.all(`SELECT id, username, display_name, role FROM users`));
+  }
+  const actor = (username: string) => {
+    const u = users.find((x) => x.username === username);
+    if (!u) throw new Error(`the kept database has no user ${username}; remove the folder and run again`);
+    return toActor({ id: u.id, username: u.username, displayName: u.display_name, role: u.role } as Parameters<typeof toActor>[0]);
+  };
+  const clerk = actor('clerk');
+  const reviewer = actor('reviewer');
+  const count = () => db.read((sql) => sql.get<{ n: number }>(`SELECT count(*) AS n FROM dishonesty_records`)!.n);
+  let records = await count();
+  let loadMs: number | null = null;
+  if (records >= wanted) {
+    log(`复用已有数据库 ${dataDir}：${records} 条记录`);
+  } else {
+    if (records > 0) throw new Error(`${dataDir} holds ${records} records (< ${wanted}); remove the folder and run again`);
+    if (existed) log(`数据库 ${dataDir} 为空，开始生成`);
+    loadMs = await load(db, clerk, reviewer, wanted);
+    records = await count();
+    // A ledger of this size has been opened and closed many times: measure it as the app finds it at a
+    // later start (WAL folded in, and whatever openDatabase/close do for the query planner).
+    await db.close();
+    const reopened = await openDatabase(dataDir);
+    return { db: reopened, deps: { ...deps, db: reopened }, clerk, reviewer, records, loadMs };
+  }
+  return { db, deps, clerk, reviewer, records, loadMs };
+}
+
+const STATUS_SQL = `UPDATE dishonesty_records SET status = ?, previous_status = ?, locked = ?, approved_at = ?, approved_by = ? WHERE seq = ?`;
+const LOCKED: ReadonlySet<RecordStatus> = new Set(['recognised', 'rectifying', 'rectified', 'repaired', 'exempted', 'objection', 'revoked']);
+
+/** Insert the data set through insertRecord (record + version + audit + outbox), LOAD_BATCH per transaction. */
+async function load(db: Db, clerk: Actor, reviewer: Actor, n: number): Promise<number> {
+  const gen = new RecordGenerator(SEED);
+  const t0 = performance.now();
+  for (let start = 0; start < n; start += LOAD_BATCH) {
+    const count = Math.min(LOAD_BATCH, n - start);
+    await db.write((sql) => {
+      for (let i = 0; i < count; i++) {
+        const r = gen.next();
+        const row = insertRecord(sql, r.at, clerk, r.fields);
+        if (r.status !== 'verifying') {
+          const locked = LOCKED.has(r.status);
+          sql.run(STATUS_SQL, r.status, r.status === 'objection' ? 'recognised' : null, locked ? 1 : 0, locked ? r.at : null, locked ? reviewer.id : null, row.seq);
+        }
+        if (i % 1000 === 0) sampler.sample();
+      }
+    });
+    const done = start + count;
+    const elapsed = (performance.now() - t0) / 1000;
+    process.stdout.write(`\r载入 ${done}/${n} 条（${elapsed.toFixed(1)} s，${Math.round(done / elapsed)} 条/秒）`);
+  }
+  const loadMs = performance.now() - t0;
+  process.stdout.write('\n');
+  return loadMs;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Timing helpers
+
+async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const result = await work();
+  return [performance.now() - t0, result];
+}
+
+interface ScenarioResult {
+  scenario: Scenario;
+  samples: number[];
+  total: number;
+}
+
+/** Each scenario on pages 1–5 in turn, `rounds` times over, after `warmup` rounds. */
+async function runScenarios(bench: Bench, scenarios: Scenario[], rounds: number, warmup: number): Promise<ScenarioResult[]> {
+  const results: ScenarioResult[] = scenarios.map((scenario) => ({ scenario, samples: [], total: 0 }));
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (const r of results) {
+      const page = (round % 5) + 1;
+      const q: ListQuery = { ...r.scenario.query, page, pageSize: PAGE_SIZE };
+      const [dt, result] = await time(() => queryRecords(bench.deps, q));
+      if (round >= warmup) r.samples.push(dt);
+      r.total = result.total;
+    }
+    sampler.sample();
+  }
+  return results;
+}
+
+function breakdown(title: string, results: ScenarioResult[]): void {
+  log(`\n${title}`);
+  log(
+    table(
+      ['查询', '命中', 'p50 ms', 'p95 ms', 'max ms'],
+      results.map((r) => {
+        const s = summarize(r.samples);
+        return [r.scenario.name, String(r.total), s.p50.toFixed(1), s.p95.toFixed(1), s.max.toFixed(1)];
+      }),
+    ),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Save one record
+
+interface SaveResult {
+  all: Summary;
+  create: Summary;
+  edit: Summary;
+  correct: Summary;
+}
+
+async function benchSave(bench: Bench, iterations: number): Promise<SaveResult> {
+  const gen = new RecordGenerator(SEED + 1);
+  const { deps, clerk, reviewer } = bench;
+  // Targets: drafts to edit in place (clerk) and approved records to correct (reviewer, with a reason).
+  const targets = await bench.db.read((sql) => ({
+    drafts: sql.all<{ id: string }>(`SELECT id FROM dishonesty_records WHERE status = 'verifying' AND created_by = ? ORDER BY seq LIMIT ?`, clerk.id, iterations + 10),
+    locked: sql.all<{ id: string }>(`SELECT id FROM dishonesty_records WHERE locked = 1 ORDER BY seq DESC LIMIT ?`, iterations + 10),
+  }));
+  const current = (id: string) => bench.db.read((sql) => {
+    const row = loadRecordRow(sql, id)!;
+    return { version: row.version, fields: fieldsOf(row) };
+  });
+  const create: number[] = [];
+  const edit: number[] = [];
+  const correct: number[] = [];
+  const warmup = 10;
+  for (let i = 0; i < iterations + warmup; i++) {
+    const keep = i >= warmup;
+    const fields = gen.next().fields;
+    const [tc] = await time(() => createRecord(deps, clerk, fields));
+    if (keep) create.push(tc);
+
+    const draft = await current(targets.drafts[i].id);
+    const edited: RecordFields = { ...draft.fields, facts: `${draft.fields.facts.slice(0, 150)}（补充：经复核，${i + 1}号线索情况属实）`, amountFen: (draft.fields.amountFen ?? 0) + 100 };
+    const [te] = await time(() => updateRecord(deps, clerk, { id: targets.drafts[i].id, expectedVersion: draft.version, fields: edited }));
+    if (keep) edit.push(te);
+
+    const approved = await current(targets.locked[i].id);
+    const corrected: RecordFields = { ...approved.fields, docAuthority: `${approved.fields.docAuthority ?? ''}`.slice(0, 90) || '某某区人民法院', severity: approved.fields.severity === '一般' ? '较重' : '一般' };
+    const [tr] = await time(() => updateRecord(deps, reviewer, { id: targets.locked[i].id, expectedVersion: approved.version, fields: corrected, reason: '认定机关名称及严重程度更正' }));
+    if (keep) correct.push(tr);
+    if (i % 20 === 0) sampler.sample();
+  }
+  return { all: summarize([...create, ...edit, ...correct]), create: summarize(create), edit: summarize(edit), correct: summarize(correct) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Import vs raw baseline
+
+interface ImportResultTimes {
+  serviceMs: number[];
+  rawMs: number[];
+  accepted: number;
+  rejected: number;
+}
+
+function importData(): { rows: Array<{ row: number; cells: Record<string, unknown> }>; fields: RecordFields[] } {
+  const gen = new RecordGenerator(SEED + 2);
+  const rng = new Rng(SEED + 3);
+  const seen = new Set<string>();
+  const fields: RecordFields[] = [];
+  while (fields.length < IMPORT_ROWS) {
+    const f = gen.next().fields;
+    const key = `${f.subjectType}|${f.subjectType === 'unit' ? f.unitUscc : f.personIdNumber}|${f.docNumber}`;
+    if (f.docNumber && seen.has(key)) continue; // the import rejects a repeated subject + 认定文书编号
+    seen.add(key);
+    fields.push(f);
+  }
+  return { fields, rows: fields.map((f, i) => ({ row: i + 2, cells: toTemplateCells(f, rng) })) };
+}
+
+const RAW_INSERT_SQL = `INSERT INTO dishonesty_records (id, version, status, previous_status, locked, ${FIELD_NAMES.map((f) => FIELD_COLUMNS[f]).join(', ')},
+  created_at, created_by, updated_at, updated_by) VALUES (?, 1, 'verifying', NULL, 0, ${FIELD_NAMES.map(() => '?').join(', ')}, ?, ?, ?, ?)`;
+
+async function importOnce(rows: ReturnType<typeof importData>['rows']): Promise<{ ms: number; accepted: number; rejected: number; firstRejections: string[] }> {
+  const app = await createTestApp();
+  try {
+    const [dt, result] = await time(() => importRecordRows(app.deps, app.clerk, rows, { dryRun: false }));
+    return { ms: dt, accepted: result.accepted, rejected: result.rejected.length, firstRejections: result.rejected.slice(0, 3).map((r) => `第${r.row}行 ${r.column}：${r.reason}`) };
+  } finally {
+    sampler.sample();
+    await app.close();
+  }
+}
+
+/** One transaction of prepared INSERTs on a raw connection to a fresh database with the same schema. */
+async function rawOnce(fields: RecordFields[]): Promise<number> {
+  const app = await createTestApp();
+  const file = path.join(app.dataDir, DATABASE_FILE_NAME);
+  const creator = app.clerk.id;
+  await app.db.close();
+  const raw = new BetterSqlite3(file);
+  try {
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = FULL');
+    raw.pragma('foreign_keys = ON');
+    registerSqlFunctions(raw);
+    const t0 = performance.now();
+    const insert = raw.prepare(RAW_INSERT_SQL);
+    const at = new Date().toISOString();
+    raw.transaction(() => {
+      for (const f of fields) insert.run(randomUUID(), ...FIELD_NAMES.map((n) => f[n]), at, creator, at, creator);
+    })();
+    const dt = performance.now() - t0;
+    const n = (raw.prepare(`SELECT count(*) AS n FROM dishonesty_records`).get() as { n: number }).n;
+    if (n !== fields.length) throw new Error(`raw baseline inserted ${n} rows, expected ${fields.length}`);
+    return dt;
+  } finally {
+    sampler.sample();
+    raw.close();
+    fs.rmSync(app.dataDir, { recursive: true, force: true });
+  }
+}
+
+async function benchImport(runs: number): Promise<ImportResultTimes> {
+  const { rows, fields } = importData();
+  const out: ImportResultTimes = { serviceMs: [], rawMs: [], accepted: 0, rejected: 0 };
+  for (let i = 0; i < runs; i++) {
+    const s = await importOnce(rows);
+    out.serviceMs.push(s.ms);
+    out.accepted = s.accepted;
+    out.rejected = s.rejected;
+    if (s.rejected > 0) log(`  警告：导入拒绝了 ${s.rejected} 行，例如 ${s.firstRejections.join('；')}`);
+    const r = await rawOnce(fields);
+    out.rawMs.push(r);
+    log(`  第 ${i + 1} 次：服务导入 ${s.ms.toFixed(0)} ms（接受 ${s.accepted} 行），原始插入 ${r.toFixed(0)} ms`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Main
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  sampler.start();
+  const started = performance.now();
+  const dataDir = opts.keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
+  log(`政务诚信台账 性能基准：${opts.records} 条政务失信记录，数据目录 ${dataDir}${opts.keep ? '（保留）' : '（结束后删除）'}`);
+  log(`Node ${process.version}，${os.cpus().length} 核，${os.platform()} ${os.arch()}，系统负载 ${loadavg()}（其他进程会抬高各项时间）`);
+
+  let bench: Bench | null = null;
+  try {
+    bench = await openBenchLedger(dataDir, opts.records);
+    if (bench.loadMs !== null) log(`载入用时 ${(bench.loadMs / 1000).toFixed(1)} s（${Math.round(bench.records / (bench.loadMs / 1000))} 条/秒）`);
+    const sqliteVersion = await bench.db.read((sql) => sql.get<{ v: string }>(`SELECT sqlite_version() AS v`)!.v);
+    const dbBytes = ['', '-wal'].reduce((n, s) => n + (fs.existsSync(bench!.db.file + s) ? fs.statSync(bench!.db.file + s).size : 0), 0);
+    log(`数据库文件 ${(dbBytes / 1024 / 1024).toFixed(1)} MB`);
+
+    const rounds = opts.quick ? 5 : 20;
+    log('\n列表（queryRecords，筛选 + 排序，第 1–5 页，每页 50 条）…');
+    const list = await runScenarios(bench, LIST_SCENARIOS, rounds, 2);
+    breakdown('列表 分项', list);
+
+    log('\n搜索（queryRecords，检索框子串）…');
+    const probe = new RecordGenerator(SEED);
+    const sample = Array.from({ length: 300 }, () => probe.next());
+    const search = await runScenarios(bench, searchScenarios(sample), rounds, 2);
+    breakdown('搜索 分项', search);
+
+    log('\n保存单条（createRecord / updateRecord 就地修改 / 已锁定记录更正）…');
+    const save = await benchSave(bench, opts.quick ? 40 : 150);
+    log(
+      table(
+        ['操作', 'p50 ms', 'p95 ms', 'max ms'],
+        ([['新增 createRecord', save.create], ['修改 updateRecord', save.edit], ['更正 updateRecord+理由', save.correct]] as const).map(
+          ([name, s]) => [name, s.p50.toFixed(2), s.p95.toFixed(2), s.max.toFixed(2)],
+        ),
+      ),
+    );
+    await bench.db.close();
+    const closed = bench;
+    bench = null;
+
+    log(`\n导入 ${IMPORT_ROWS} 行（importRecordRows）对比原始 better-sqlite3 预编译 INSERT，各 3 次，每次新数据库…`);
+    const imp = await benchImport(3);
+
+    sampler.stop();
+    const listAll = summarize(list.flatMap((r) => r.samples));
+    const searchAll = summarize(search.flatMap((r) => r.samples));
+    const serviceMs = median(imp.serviceMs);
+    const rawMs = median(imp.rawMs);
+    const ratio = serviceMs / rawMs;
+    const maxRssMb = Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
+
+    const yes = (ok: boolean) => (ok ? '是' : '否');
+    log(`\n总用时 ${((performance.now() - started) / 1000).toFixed(0)} s，系统负载 ${loadavg()}\n`);
+    log(
+      table(
+        ['指标', 'p50', 'p95', 'max', '目标', '达标?'],
+        [
+          ['list (ms)', listAll.p50.toFixed(1), listAll.p95.toFixed(1), listAll.max.toFixed(1), 'p95 ≤ 50 ms', yes(listAll.p95 <= 50)],
+          ['search (ms)', searchAll.p50.toFixed(1), searchAll.p95.toFixed(1), searchAll.max.toFixed(1), 'p95 ≤ 50 ms', yes(searchAll.p95 <= 50)],
+          ['save (ms)', save.all.p50.toFixed(2), save.all.p95.toFixed(2), save.all.max.toFixed(2), 'p95 ≤ 10 ms', yes(save.all.p95 <= 10)],
+          [`import service (ms, ${IMPORT_ROWS} rows)`, serviceMs.toFixed(0), '', Math.max(...imp.serviceMs).toFixed(0), '', ''],
+          [`import raw (ms, ${IMPORT_ROWS} rows)`, rawMs.toFixed(0), '', Math.max(...imp.rawMs).toFixed(0), '', ''],
+          ['import ratio service/raw', ratio.toFixed(2), '', '', '≤ 3×', yes(ratio <= 3)],
+          ['peak RSS (MB)', '', '', String(sampler.peakMb), '', ''],
+        ],
+      ),
+    );
+    const result = {
+      list_p95_ms: ms(listAll.p95),
+      search_p95_ms: ms(searchAll.p95),
+      save_p95_ms: ms(save.all.p95),
+      import_ratio_vs_raw: ms(ratio),
+      list_p50_ms: ms(listAll.p50),
+      search_p50_ms: ms(searchAll.p50),
+      save_p50_ms: ms(save.all.p50),
+      list_max_ms: ms(listAll.max),
+      search_max_ms: ms(searchAll.max),
+      save_max_ms: ms(save.all.max),
+      import_service_ms: ms(serviceMs),
+      import_raw_ms: ms(rawMs),
+      import_accepted: imp.accepted,
+      records: closed.records,
+      load_ms: closed.loadMs === null ? null : Math.round(closed.loadMs),
+      peak_rss_mb: sampler.peakMb,
+      max_rss_mb: maxRssMb,
+      loadavg_1m: Math.round(os.loadavg()[0] * 100) / 100,
+      sqlite_version: sqliteVersion,
+    };
+    if (!opts.keep) fs.rmSync(dataDir, { recursive: true, force: true });
+    console.log(JSON.stringify(result));
+  } finally {
+    if (bench) await bench.db.close().catch(() => undefined);
+    if (!opts.keep) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

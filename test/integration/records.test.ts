@@ -1,0 +1,436 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  addAttachment, attachmentPath, createRecord, findDuplicates, getRecord, locateAttachment, queryRecords, transitionRecord, updateRecord,
+} from '../../electron/services/records';
+import type { RecordListQuery } from '../../electron/services/records/recordQuery';
+import { createUser, toActor } from '../../electron/services/users/usersService';
+import { getDraft, saveDraft } from '../../electron/services/drafts/draftsService';
+import type { Actor } from '../../electron/services/context';
+import { AppError } from '../../shared/contract/errors';
+import { computeUsccCheckChar } from '../../shared/validation/uscc';
+import type { RecordFields } from '../../shared/domain/recordSchema';
+import { TEST_PASSWORD, createTestApp, type TestApp } from '../support/testApp';
+import { personRecord, unitRecord } from '../support/recordFixtures';
+
+let app: TestApp;
+let clerk2: Actor;
+beforeEach(async () => {
+  app = await createTestApp();
+  clerk2 = toActor(await createUser(app.deps, app.admin, { username: 'clerk2', displayName: '赵录入', role: 'clerk', password: TEST_PASSWORD }));
+});
+afterEach(async () => {
+  await app.close();
+});
+
+async function errorOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  }
+  throw new Error('expected the call to be refused, but it succeeded');
+}
+
+/** A valid 统一社会信用代码 for a number 0–99999. */
+const uscc = (n: number) => {
+  const first17 = `91320102MA${String(n).padStart(5, '0')}X0`.slice(0, 17);
+  return first17 + computeUsccCheckChar(first17);
+};
+const list = (q: Partial<RecordListQuery> & { page?: number; pageSize?: number } = {}) =>
+  queryRecords(app.deps, { page: 1, pageSize: 50, sortBy: 'updatedAt', sortOrder: 'desc', ...q });
+const ids = async (q: Partial<RecordListQuery> & { page?: number; pageSize?: number } = {}) => (await list(q)).items.map((r) => r.id);
+const create = async (overrides: Partial<RecordFields> = {}, actor: Actor = app.clerk) => (await createRecord(app.deps, actor, unitRecord(overrides))).id;
+
+describe('versions and corrections', () => {
+  it('a record being verified is edited in place by a clerk, as a new version without a reason', async () => {
+    const created = await createRecord(app.deps, app.clerk, unitRecord());
+    const edited = await updateRecord(app.deps, app.clerk, { id: created.id, expectedVersion: 1, fields: unitRecord({ severity: '严重' }) });
+    expect(edited).toMatchObject({ version: 2, severity: '严重', status: 'verifying', locked: false, updatedByName: '李录入' });
+    const { versions } = await getRecord(app.deps, app.reviewer, created.id);
+    expect(versions.map((v) => [v.version, v.action, v.actionLabel])).toEqual([[2, 'edit', '修改'], [1, 'create', '新建']]);
+    expect(versions[0].changes).toEqual([{ field: 'severity', label: '严重程度', before: '较重', after: '严重' }]);
+  });
+
+  it('an approved record: clerk refused, reviewer needs a reason, the correction is a new version with its history', async () => {
+    const created = await createRecord(app.deps, app.clerk, unitRecord());
+    await transitionRecord(app.deps, app.reviewer, { id: created.id, expectedVersion: 1, action: 'approve' });
+    const changed = unitRecord({ facts: '拖欠某建筑公司道路修缮工程款共计十二万元。', amountFen: 12_000_000 });
+
+    const clerkError = await errorOf(updateRecord(app.deps, app.clerk, { id: created.id, expectedVersion: 2, fields: changed, reason: '我想改' }));
+    expect(clerkError.code).toBe('FORBIDDEN');
+
+    for (const reason of [undefined, '', '   ']) {
+      const noReason = await errorOf(updateRecord(app.deps, app.reviewer, { id: created.id, expectedVersion: 2, fields: changed, reason }));
+      expect(noReason.code).toBe('VALIDATION');
+      expect(noReason.field).toBe('reason');
+      expect(noReason.message).toContain('理由');
+    }
+    const unchanged = await getRecord(app.deps, app.reviewer, created.id);
+    expect(unchanged.record).toMatchObject({ version: 2, facts: unitRecord().facts });
+
+    const corrected = await updateRecord(app.deps, app.reviewer, { id: created.id, expectedVersion: 2, fields: changed, reason: '金额与判决书核对后更正' });
+    expect(corrected).toMatchObject({ version: 3, status: 'recognised', locked: true, facts: changed.facts, amountFen: 12_000_000, approvedByName: '张审核' });
+
+    const { versions } = await getRecord(app.deps, app.clerk, created.id);
+    expect(versions.map((v) => [v.version, v.action, v.userName])).toEqual([[3, 'correct', '张审核'], [2, 'approve', '张审核'], [1, 'create', '李录入']]);
+    expect(versions[0]).toMatchObject({ actionLabel: '更正', reason: '金额与判决书核对后更正', statusBefore: 'recognised', statusAfter: 'recognised' });
+    expect(versions[0].changes).toEqual([
+      { field: 'facts', label: '失信事实', before: unitRecord().facts, after: changed.facts },
+      { field: 'amountFen', label: '涉及金额（元）', before: 12_345_600, after: 12_000_000 },
+    ]);
+    expect(versions[1].changes).toEqual([{ field: 'status', label: '状态', before: '线索核实中', after: '已认定' }]);
+    expect(versions[2].changes).toEqual([]);
+  });
+
+  it('a record closed without approval (不属实) is not edited in place either', async () => {
+    const id = await create();
+    await transitionRecord(app.deps, app.reviewer, { id, expectedVersion: 1, action: 'reject', reason: '经核实不属实' });
+    expect((await errorOf(updateRecord(app.deps, app.clerk, { id, expectedVersion: 2, fields: unitRecord() }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(updateRecord(app.deps, app.reviewer, { id, expectedVersion: 2, fields: unitRecord() }))).field).toBe('reason');
+  });
+
+  it('a stale expectedVersion is a CONFLICT for edits and moves, and changes nothing', async () => {
+    const id = await create();
+    await updateRecord(app.deps, app.clerk, { id, expectedVersion: 1, fields: unitRecord({ severity: '一般' }) });
+    const stale = await errorOf(updateRecord(app.deps, clerk2, { id, expectedVersion: 1, fields: unitRecord({ severity: '严重' }) }));
+    expect(stale.code).toBe('CONFLICT');
+    expect(stale.message).toContain('第 2 版');
+    const staleMove = await errorOf(transitionRecord(app.deps, app.reviewer, { id, expectedVersion: 1, action: 'approve' }));
+    expect(staleMove.code).toBe('CONFLICT');
+    expect((await getRecord(app.deps, app.reviewer, id)).record).toMatchObject({ version: 2, severity: '一般', status: 'verifying' });
+  });
+
+  it('an unknown record is NOT_FOUND', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect((await errorOf(getRecord(app.deps, app.admin, missing))).code).toBe('NOT_FOUND');
+    expect((await errorOf(updateRecord(app.deps, app.admin, { id: missing, expectedVersion: 1, fields: unitRecord() }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(transitionRecord(app.deps, app.admin, { id: missing, expectedVersion: 1, action: 'approve' }))).code).toBe('NOT_FOUND');
+  });
+
+  it('saving discards the form draft it came from, and only that one', async () => {
+    await saveDraft(app.deps, app.clerk, 'records.new', { facts: '正在输入' });
+    await saveDraft(app.deps, app.clerk, 'records.other', { facts: '另一份' });
+    await saveDraft(app.deps, clerk2, 'records.new', { facts: '别人的' });
+    const created = await createRecord(app.deps, app.clerk, unitRecord(), 'records.new');
+    expect(await getDraft(app.deps, app.clerk, 'records.new')).toBeNull();
+    expect(await getDraft(app.deps, app.clerk, 'records.other')).not.toBeNull();
+    expect(await getDraft(app.deps, clerk2, 'records.new')).not.toBeNull();
+    await saveDraft(app.deps, app.clerk, `records.edit.${created.id}`, { facts: '修改中' });
+    await updateRecord(app.deps, app.clerk, { id: created.id, expectedVersion: 1, fields: unitRecord(), draftKey: `records.edit.${created.id}` });
+    expect(await getDraft(app.deps, app.clerk, `records.edit.${created.id}`)).toBeNull();
+  });
+
+  it('a failed save keeps the draft', async () => {
+    const id = await create();
+    await saveDraft(app.deps, app.clerk, 'records.edit', { facts: '修改中' });
+    await errorOf(updateRecord(app.deps, app.clerk, { id, expectedVersion: 5, fields: unitRecord(), draftKey: 'records.edit' }));
+    expect(await getDraft(app.deps, app.clerk, 'records.edit')).not.toBeNull();
+  });
+});
+
+describe('identity numbers', () => {
+  const FULL = personRecord().personIdNumber!;
+  const MASKED = '1101**********002X';
+
+  it('lists show them masked, to everyone', async () => {
+    await createRecord(app.deps, app.clerk, personRecord());
+    const { items } = await list();
+    expect(items[0].personIdMasked).toBe(MASKED);
+    expect(JSON.stringify(items)).not.toContain(FULL);
+  });
+
+  it('the detail shows the full number to a reviewer and an administrator, and to the clerk who entered a draft', async () => {
+    const { id } = await createRecord(app.deps, app.clerk, personRecord());
+    for (const actor of [app.reviewer, app.admin, app.clerk]) {
+      const { record } = await getRecord(app.deps, actor, id);
+      expect(record.personIdNumber).toBe(FULL);
+      expect(record.identityVisible).toBe(true);
+    }
+  });
+
+  it('a clerk who did not enter the record sees it masked, in the record and in its history', async () => {
+    const { id } = await createRecord(app.deps, app.clerk, personRecord());
+    await updateRecord(app.deps, app.clerk, { id, expectedVersion: 1, fields: personRecord({ personPosition: '主任' }) });
+    const other = await getRecord(app.deps, clerk2, id);
+    expect(other.record.personIdNumber).toBe(MASKED);
+    expect(other.record.identityVisible).toBe(false);
+    expect(JSON.stringify(other)).not.toContain(FULL);
+  });
+
+  it('once approved, even the clerk who entered it sees it masked', async () => {
+    const { id } = await createRecord(app.deps, app.clerk, personRecord());
+    await transitionRecord(app.deps, app.reviewer, { id, expectedVersion: 1, action: 'approve' });
+    const mine = await getRecord(app.deps, app.clerk, id);
+    expect(mine.record.personIdNumber).toBe(MASKED);
+    expect(JSON.stringify(mine)).not.toContain(FULL);
+    expect((await getRecord(app.deps, app.reviewer, id)).record.personIdNumber).toBe(FULL);
+  });
+
+  it('a history change of the number is masked for a clerk who may not see it', async () => {
+    const { id } = await createRecord(app.deps, app.clerk, personRecord());
+    await updateRecord(app.deps, app.reviewer, { id, expectedVersion: 1, fields: personRecord({ personIdNumber: '440524198001010013' }) });
+    const other = await getRecord(app.deps, clerk2, id);
+    const change = other.versions[0].changes.find((c) => c.field === 'personIdNumber');
+    expect(change).toEqual({ field: 'personIdNumber', label: '身份证号', before: MASKED, after: '4405**********0013' });
+    expect(JSON.stringify(other)).not.toContain('440524198001010013');
+    const reviewer = await getRecord(app.deps, app.reviewer, id);
+    expect(reviewer.versions[0].changes.find((c) => c.field === 'personIdNumber')).toMatchObject({ before: FULL, after: '440524198001010013' });
+  });
+
+  it('a clerk who saw the number masked and saves the form keeps the stored number', async () => {
+    const { id } = await createRecord(app.deps, app.clerk, personRecord());
+    const seen = await getRecord(app.deps, clerk2, id);
+    const fields = { ...personRecord(), personIdNumber: seen.record.personIdNumber, personPosition: '主任' };
+    const saved = await updateRecord(app.deps, clerk2, { id, expectedVersion: 1, fields });
+    expect(saved.personPosition).toBe('主任');
+    expect((await getRecord(app.deps, app.reviewer, id)).record.personIdNumber).toBe(FULL);
+  });
+});
+
+describe('search (character-pair index) stays in step with edits', () => {
+  it('finds two-character terms and document-number fragments', async () => {
+    const a = await create();
+    const b = await create({ unitName: '某某镇人民政府', unitUscc: uscc(2), docNumber: '(2023)苏0105行初7号', facts: '未兑现招商引资奖补资金。' });
+    expect(await ids({ search: '街道' })).toEqual([a]);
+    expect(await ids({ search: '苏0102' })).toEqual([a]);
+    expect(await ids({ search: '0105行初' })).toEqual([b]);
+    expect((await ids({ search: '苏01' })).sort()).toEqual([a, b].sort());
+    expect(await ids({ search: '奖补' })).toEqual([b]);
+    expect(await ids({ search: '（２０２３）苏' })).toEqual([b]);
+    expect(await ids({ search: '民初123' })).toEqual([a]);
+    expect(await ids({ search: '道街' })).toEqual([]);
+  });
+
+  it('after an edit finds the new words and no longer the old ones', async () => {
+    const id = await create();
+    expect(await ids({ search: '修缮' })).toEqual([id]);
+    await updateRecord(app.deps, app.clerk, { id, expectedVersion: 1, fields: unitRecord({ facts: '长期拖欠桥梁维护费用，经催告仍未支付。', unitName: '某某乡人民政府' }) });
+    expect(await ids({ search: '桥梁' })).toEqual([id]);
+    expect(await ids({ search: '修缮' })).toEqual([]);
+    expect(await ids({ search: '乡人民' })).toEqual([id]);
+    expect(await ids({ search: '街道' })).toEqual([]);
+  });
+
+  it('a correction of an approved record moves the index too, and a status move keeps it', async () => {
+    const id = await create();
+    await transitionRecord(app.deps, app.reviewer, { id, expectedVersion: 1, action: 'approve' });
+    expect(await ids({ search: '修缮' })).toEqual([id]);
+    await updateRecord(app.deps, app.reviewer, { id, expectedVersion: 2, fields: unitRecord({ docNumber: '(2024)苏0106民初88号' }), reason: '文书编号录错' });
+    expect(await ids({ search: '0106民初' })).toEqual([id]);
+    expect(await ids({ search: '0102民初' })).toEqual([]);
+    await transitionRecord(app.deps, app.reviewer, { id, expectedVersion: 3, action: 'startRectification', reason: '限期整改', date: '2099-01-01' });
+    expect(await ids({ search: '0106民初' })).toEqual([id]);
+  });
+
+  it('finds person names and the document name', async () => {
+    const p = (await createRecord(app.deps, app.clerk, personRecord({ personName: '欧阳某某', docName: '问责决定书' }))).id;
+    await create();
+    expect(await ids({ search: '欧阳' })).toEqual([p]);
+    expect(await ids({ search: '问责决定' })).toEqual([p]);
+  });
+
+  it('several terms must all be found', async () => {
+    const a = await create();
+    await create({ unitName: '某某镇人民政府', unitUscc: uscc(3), facts: '拖欠某供应商货款。' });
+    expect(await ids({ search: '街道 拖欠' })).toEqual([a]);
+    expect(await ids({ search: '街道 货款' })).toEqual([]);
+  });
+
+  it('a single character, alone or next to a longer term, still searches (by scanning)', async () => {
+    const a = await create();
+    const b = await create({ unitName: '某某镇人民政府', unitUscc: uscc(4), facts: '拖欠某供应商货款。' });
+    expect((await ids({ search: '某' })).sort()).toEqual([a, b].sort());
+    expect(await ids({ search: '镇' })).toEqual([b]);
+    expect(await ids({ search: '街道 某' })).toEqual([a]);
+    expect(await ids({ search: '拖欠 镇' })).toEqual([b]);
+  });
+
+  it('search characters with meaning in SQL (% _) are taken literally', async () => {
+    await create();
+    expect(await ids({ search: '%' })).toEqual([]);
+    expect(await ids({ search: '_' })).toEqual([]);
+  });
+});
+
+describe('filters, sorting and paging', () => {
+  let r: Record<string, string>;
+  beforeEach(async () => {
+    r = {
+      a: await create({ unitName: '甲街道办事处', unitUscc: uscc(11), situation: '拖欠企业账款', amountFen: 500, happenedOn: '2023-01-10', recognisedOn: '2023-03-01', severity: '一般' }),
+      b: await create({ unitName: '乙镇人民政府', unitUscc: uscc(12), situation: '行政处罚', amountFen: 100, happenedOn: '2023-06-30', recognisedOn: '2023-07-01', severity: '严重' }),
+      c: await create({ unitName: '丙街道办事处', unitUscc: uscc(13), situation: '司法判决', amountFen: 900, happenedOn: '2023-07-01', recognisedOn: null, severity: '较重' }),
+      d: await create({ unitName: '丁乡人民政府', unitUscc: uscc(14), situation: '拖欠企业账款', amountFen: null, happenedOn: '2024-02-29', recognisedOn: '2024-03-01', severity: '严重', sector: '招商引资' }),
+      e: await create({ unitName: '100%达标_单位', unitUscc: uscc(15), situation: '其他', amountFen: 300, happenedOn: '2022-12-31', recognisedOn: '2023-01-05', severity: '一般', clueSource: '自查' }),
+    };
+    await transitionRecord(app.deps, app.reviewer, { id: r.b, expectedVersion: 1, action: 'approve' });
+    await transitionRecord(app.deps, app.reviewer, { id: r.d, expectedVersion: 1, action: 'approve' });
+    await transitionRecord(app.deps, app.reviewer, { id: r.e, expectedVersion: 1, action: 'reject', reason: '经核实不属实' });
+  });
+  const set = async (q: Partial<RecordListQuery>) => (await ids(q)).map((id) => Object.keys(r).find((k) => r[k] === id)).sort();
+
+  it('by status, situation, sector, clue source, severity', async () => {
+    expect(await set({ statuses: ['recognised'] })).toEqual(['b', 'd']);
+    expect(await set({ statuses: ['verifying', 'unfounded'] })).toEqual(['a', 'c', 'e']);
+    expect(await set({ situations: ['拖欠企业账款'] })).toEqual(['a', 'd']);
+    expect(await set({ situations: ['拖欠企业账款'], statuses: ['recognised'] })).toEqual(['d']);
+    expect(await set({ sectors: ['招商引资'] })).toEqual(['d']);
+    expect(await set({ clueSources: ['自查'] })).toEqual(['e']);
+    expect(await set({ severities: ['严重', '一般'] })).toEqual(['a', 'b', 'd', 'e']);
+    expect(await set({ subjectTypes: ['person'] })).toEqual([]);
+    expect(await set({ statuses: [] })).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('by date ranges, both ends inclusive', async () => {
+    expect(await set({ happenedFrom: '2023-06-30', happenedTo: '2023-07-01' })).toEqual(['b', 'c']);
+    expect(await set({ happenedFrom: '2023-01-01' })).toEqual(['a', 'b', 'c', 'd']);
+    expect(await set({ happenedTo: '2022-12-31' })).toEqual(['e']);
+    expect(await set({ recognisedFrom: '2023-01-01', recognisedTo: '2023-12-31' })).toEqual(['a', 'b', 'e']);
+  });
+
+  it('by part of the unit name, with % and _ taken literally', async () => {
+    expect(await set({ unit: '街道' })).toEqual(['a', 'c']);
+    expect(await set({ unit: '人民政府' })).toEqual(['b', 'd']);
+    expect(await set({ unit: '%' })).toEqual(['e']);
+    expect(await set({ unit: '_' })).toEqual(['e']);
+    expect(await set({ unit: '街道', statuses: ['verifying'], search: '修缮' })).toEqual(['a', 'c']);
+  });
+
+  it('sorts by amount, dates, unit name and severity, both ways', async () => {
+    const order = async (sortBy: RecordListQuery['sortBy'], sortOrder: 'asc' | 'desc') =>
+      (await ids({ sortBy, sortOrder })).map((id) => Object.keys(r).find((k) => r[k] === id)).join('');
+    expect(await order('amountFen', 'asc')).toBe('dbeac'); // no amount first
+    expect(await order('amountFen', 'desc')).toBe('caebd');
+    expect(await order('happenedOn', 'asc')).toBe('eabcd');
+    expect(await order('happenedOn', 'desc')).toBe('dcbae');
+    // 一般 < 较重 < 严重 (not the order of the characters); ties in entry order, reversed with the order
+    expect(await order('severity', 'asc')).toBe('aecbd');
+    expect(await order('severity', 'desc')).toBe('dbcea');
+    expect(await order('unitName', 'asc')).toBe(
+      Object.entries({ a: '甲街道办事处', b: '乙镇人民政府', c: '丙街道办事处', d: '丁乡人民政府', e: '100%达标_单位' })
+        .sort((x, y) => (x[1] < y[1] ? -1 : 1)).map(([k]) => k).join(''),
+    );
+    expect(await order('recognisedOn', 'asc')).toBe('ceabd');
+    expect(await order('updatedAt', 'desc')).toBe(
+      (await ids({ sortBy: 'updatedAt', sortOrder: 'asc' })).map((id) => Object.keys(r).find((k) => r[k] === id)).reverse().join(''),
+    );
+  });
+
+  it('pages: totals, no overlap, no gap', async () => {
+    const p1 = await list({ page: 1, pageSize: 2, sortBy: 'happenedOn', sortOrder: 'asc' });
+    const p2 = await list({ page: 2, pageSize: 2, sortBy: 'happenedOn', sortOrder: 'asc' });
+    const p3 = await list({ page: 3, pageSize: 2, sortBy: 'happenedOn', sortOrder: 'asc' });
+    const p4 = await list({ page: 4, pageSize: 2, sortBy: 'happenedOn', sortOrder: 'asc' });
+    expect([p1.total, p2.total, p3.total, p4.total]).toEqual([5, 5, 5, 5]);
+    expect([p1.items.length, p2.items.length, p3.items.length, p4.items.length]).toEqual([2, 2, 1, 0]);
+    expect([...p1.items, ...p2.items, ...p3.items].map((x) => x.id)).toEqual([r.e, r.a, r.b, r.c, r.d]);
+    const filtered = await list({ page: 1, pageSize: 1, statuses: ['recognised'] });
+    expect(filtered.total).toBe(2);
+    expect(filtered.items).toHaveLength(1);
+  });
+
+  it('equal sort values page stably (ties broken by entry order)', async () => {
+    const all: string[] = [];
+    for (let page = 1; page <= 5; page++) all.push(...(await ids({ page, pageSize: 1, sortBy: 'severity', sortOrder: 'asc' })));
+    expect(all.sort()).toEqual(Object.values(r).sort());
+  });
+
+  it('list rows carry what the table shows', async () => {
+    const row = (await list({ statuses: ['recognised'], unit: '乙镇' })).items[0];
+    expect(row).toMatchObject({
+      id: r.b, version: 2, status: 'recognised', locked: true, subjectType: 'unit', subjectName: '乙镇人民政府', unitUscc: uscc(12),
+      personIdMasked: null, situation: '行政处罚', severity: '严重', happenedOn: '2023-06-30', recognisedOn: '2023-07-01', amountFen: 100,
+    });
+  });
+});
+
+describe('duplicates', () => {
+  it('finds records of the same subject with the same document number', async () => {
+    const a = await create();
+    const other = await create({ unitUscc: uscc(21) });
+    const found = await findDuplicates(app.deps, { subjectType: 'unit', unitUscc: unitRecord().unitUscc, docNumber: unitRecord().docNumber! });
+    expect(found).toEqual([{ id: a, subjectName: unitRecord().unitName, docNumber: unitRecord().docNumber, status: 'verifying' }]);
+    expect(found.map((d) => d.id)).not.toContain(other);
+    expect(await findDuplicates(app.deps, { subjectType: 'unit', unitUscc: unitRecord().unitUscc, docNumber: `  ${unitRecord().docNumber}  ` })).toHaveLength(1);
+    expect(await findDuplicates(app.deps, { subjectType: 'unit', unitUscc: unitRecord().unitUscc, docNumber: '(2024)苏0102民初999号' })).toEqual([]);
+    expect(await findDuplicates(app.deps, { subjectType: 'unit', unitUscc: unitRecord().unitUscc, docNumber: unitRecord().docNumber!, excludeId: a })).toEqual([]);
+    expect(await findDuplicates(app.deps, { subjectType: 'unit', unitUscc: null, docNumber: unitRecord().docNumber! })).toEqual([]);
+  });
+
+  it('finds a person by identity number, not by the employer', async () => {
+    const p = (await createRecord(app.deps, app.clerk, personRecord())).id;
+    await create();
+    const found = await findDuplicates(app.deps, { subjectType: 'person', personIdNumber: personRecord().personIdNumber, docNumber: personRecord().docNumber! });
+    expect(found).toEqual([{ id: p, subjectName: '赵某某', docNumber: personRecord().docNumber, status: 'verifying' }]);
+    expect(await findDuplicates(app.deps, { subjectType: 'person', personIdNumber: '440524188001010014', docNumber: personRecord().docNumber! })).toEqual([]);
+  });
+});
+
+describe('attachments', () => {
+  const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+  it('stores the file under attachments/<first two>/<sha256>, listed as ok', async () => {
+    const id = await create();
+    const bytes = Buffer.from('%PDF-1.4 民事判决书扫描件');
+    const added = await addAttachment(app.deps, app.clerk, id, '判决书.pdf', bytes);
+    const hash = sha(bytes);
+    expect(added).toMatchObject({ fileName: '判决书.pdf', size: bytes.length, sha256: hash, state: 'ok', addedByName: '李录入' });
+    const file = path.join(app.dataDir, 'attachments', hash.slice(0, 2), hash);
+    expect(attachmentPath(app.dataDir, hash)).toBe(file);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    const { attachments } = await getRecord(app.deps, app.reviewer, id);
+    expect(attachments).toEqual([{ ...added }]);
+    expect(await locateAttachment(app.deps, added.id)).toEqual({ file, fileName: added.fileName, state: 'ok' });
+  });
+
+  it('keeps only the file name, never a path', async () => {
+    const id = await create();
+    const added = await addAttachment(app.deps, app.clerk, id, '/home/li/证据/../照片.jpg', Buffer.from('jpeg'));
+    expect(added.fileName).toBe('照片.jpg');
+  });
+
+  it('notices stored bytes that were changed (altered) or removed (missing)', async () => {
+    const id = await create();
+    const bytes = Buffer.from('原始证据内容');
+    const added = await addAttachment(app.deps, app.clerk, id, '证据.txt', bytes);
+    const file = attachmentPath(app.dataDir, added.sha256);
+
+    fs.writeFileSync(file, '被改过的内容');
+    expect((await getRecord(app.deps, app.reviewer, id)).attachments[0].state).toBe('altered');
+    expect((await locateAttachment(app.deps, added.id)).state).toBe('altered');
+
+    fs.rmSync(file);
+    expect((await getRecord(app.deps, app.reviewer, id)).attachments[0].state).toBe('missing');
+    expect((await locateAttachment(app.deps, added.id)).state).toBe('missing');
+
+    // filing the same evidence again restores the stored copy
+    await addAttachment(app.deps, app.clerk, id, '证据-重新上传.txt', bytes);
+    expect((await getRecord(app.deps, app.reviewer, id)).attachments.map((a) => a.state)).toEqual(['ok', 'ok']);
+  });
+
+  it('the same bytes twice are stored once, referenced twice', async () => {
+    const a = await create();
+    const b = await create();
+    const bytes = Buffer.from('同一份判决书');
+    const first = await addAttachment(app.deps, app.clerk, a, '判决书.pdf', bytes);
+    const second = await addAttachment(app.deps, app.reviewer, b, '判决书副本.pdf', bytes);
+    expect(second.sha256).toBe(first.sha256);
+    expect(second.id).not.toBe(first.id);
+    const files = fs.readdirSync(path.join(app.dataDir, 'attachments'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+    expect(files.map((f) => f.name)).toEqual([first.sha256]);
+    expect((await getRecord(app.deps, app.reviewer, a)).attachments.map((x) => x.fileName)).toEqual(['判决书.pdf']);
+    expect((await getRecord(app.deps, app.reviewer, b)).attachments.map((x) => [x.fileName, x.addedByName])).toEqual([['判决书副本.pdf', '张审核']]);
+  });
+
+  it('refuses an empty file (field file) and an unknown record (NOT_FOUND), storing nothing', async () => {
+    const id = await create();
+    const empty = await errorOf(addAttachment(app.deps, app.clerk, id, '空.txt', Buffer.alloc(0)));
+    expect(empty).toMatchObject({ code: 'VALIDATION', field: 'file' });
+    const unknown = await errorOf(addAttachment(app.deps, app.clerk, '00000000-0000-4000-8000-000000000000', 'a.txt', Buffer.from('x')));
+    expect(unknown.code).toBe('NOT_FOUND');
+    expect(fs.existsSync(path.join(app.dataDir, 'attachments'))).toBe(false);
+  });
+});
