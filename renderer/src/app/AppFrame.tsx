@@ -1,6 +1,6 @@
 import { Badge, Button, Dropdown, Layout, Menu, Result, Space, Typography } from 'antd';
 import { CloudUploadOutlined, DownOutlined, UserOutlined } from '@ant-design/icons';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { PERMISSIONS, ROLE_LABELS, roleAllows, type Role } from '../../../shared/domain/roles';
 import { api } from '../api/client';
 import { ChangePasswordModal } from '../pages/ChangePasswordModal';
@@ -15,6 +15,10 @@ export function AppFrame() {
   const { status, refresh } = useSession();
   const user = status.user!;
   const path = useHashPath();
+  // The header's pending-upload count follows the clerk's work: refresh it on every page change.
+  useEffect(() => {
+    void refresh();
+  }, [path, refresh]);
   const [changingPassword, setChangingPassword] = useState(false);
 
   const route = ROUTES.map((r) => ({ r, params: matchPath(r.pattern, path) })).find((m) => m.params !== null);
