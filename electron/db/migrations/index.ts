@@ -1,9 +1,14 @@
 import type { MigrationInterface } from 'typeorm';
 import { Foundation1763900000001 } from './0001-foundation';
 import { DishonestyRecords1763900000002 } from './0002-dishonesty-records';
+import { RecordSortIndexes1763900000003 } from './0003-record-sort-indexes';
 
 /**
  * Every migration, in the order it runs. Append only: never edit or reorder a migration that has shipped.
  * A database whose history holds a name not in this list was written by a newer version and is refused.
  */
-export const MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1763900000001, DishonestyRecords1763900000002];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [
+  Foundation1763900000001,
+  DishonestyRecords1763900000002,
+  RecordSortIndexes1763900000003,
+];

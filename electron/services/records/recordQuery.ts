@@ -2,6 +2,7 @@ import type { Sql } from '../../db/database';
 import type { RecordListFilter, RecordRow } from '../../../shared/contract/records';
 import { searchMatchExpression } from '../../../shared/domain/searchGrams';
 import { toListRow, type RecordDbRow } from './recordRow';
+import { SEVERITY_RANK_SQL } from '../../db/migrations/0003-record-sort-indexes';
 
 export type RecordSortKey = 'updatedAt' | 'happenedOn' | 'recognisedOn' | 'amountFen' | 'unitName' | 'severity';
 
@@ -16,13 +17,13 @@ const SORT_SQL: Record<RecordSortKey, string> = {
   recognisedOn: 'recognised_on',
   amountFen: 'amount_fen',
   unitName: 'unit_name',
-  severity: `CASE severity WHEN '一般' THEN 1 WHEN '较重' THEN 2 ELSE 3 END`,
+  severity: SEVERITY_RANK_SQL,
 };
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** WHERE clause and parameters for a filter; the search box goes through the character-pair index. */
-export function whereFor(filter: RecordListFilter): { sql: string; params: unknown[] } {
+export function whereFor(filter: RecordListFilter): { sql: string; params: unknown[]; matchOnly: string | null } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const anyOf = (column: string, values: readonly string[] | undefined) => {
@@ -71,7 +72,9 @@ export function whereFor(filter: RecordListFilter): { sql: string; params: unkno
       params.push(indexed.join(' AND '));
     }
   }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  // When the search box is the whole filter, the index alone can count the matches.
+  const matchOnly = clauses.length === 1 && clauses[0].startsWith('seq IN (SELECT rowid FROM record_search') ? (params[0] as string) : null;
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, matchOnly };
 }
 
 const orderBy = (q: RecordListQuery) => {
@@ -82,7 +85,9 @@ const orderBy = (q: RecordListQuery) => {
 /** One page of the list (server paging keeps the table smooth at 100,000 records). */
 export function listRecords(sql: Sql, q: RecordListQuery & { page: number; pageSize: number }): { items: RecordRow[]; total: number } {
   const where = whereFor(q);
-  const total = sql.get<{ n: number }>(`SELECT count(*) AS n FROM dishonesty_records ${where.sql}`, ...where.params)!.n;
+  const total = where.matchOnly
+    ? sql.get<{ n: number }>(`SELECT count(*) AS n FROM record_search WHERE record_search MATCH ?`, where.matchOnly)!.n
+    : sql.get<{ n: number }>(`SELECT count(*) AS n FROM dishonesty_records ${where.sql}`, ...where.params)!.n;
   const rows = sql.all<RecordDbRow>(
     `SELECT * FROM dishonesty_records ${where.sql} ${orderBy(q)} LIMIT ? OFFSET ?`,
     ...where.params, q.pageSize, (q.page - 1) * q.pageSize,
