@@ -19,6 +19,13 @@ export const idNumberRule = (label = '身份证号') => fromCheck(label, (v) => 
 export const yuanRule = (label: string) => fromCheck(label, parseOptionalYuanToFen);
 export const requiredRule = (label: string, verb = '请填写'): Rule => ({ required: true, whitespace: true, message: `${verb}${label}` });
 
+/** The repeat of a password must equal the field it repeats (use with `dependencies={[passwordField]}`). */
+export const sameAsRule = (passwordField: string): Rule => ({ getFieldValue }) => ({
+  validator: async (_rule, value: unknown) => {
+    if (value && value !== getFieldValue(passwordField)) throw new Error('两次输入的密码不一致');
+  },
+});
+
 /**
  * Show a service error where it belongs: under its field when it names one the form has
  * (`fields.unitUscc` → `unitUscc`), and returns false so the caller can show it elsewhere otherwise.

@@ -1,6 +1,6 @@
 import { Form, Input, Modal, App as AntApp } from 'antd';
 import { api } from '../api/client';
-import { errorMessage, requiredRule, showFieldError } from '../components/formRules';
+import { errorMessage, requiredRule, sameAsRule, showFieldError } from '../components/formRules';
 
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<{ currentPassword: string; newPassword: string; confirm: string }>();
@@ -31,11 +31,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           dependencies={['newPassword']}
           rules={[
             requiredRule('确认新密码', '请再次输入'),
-            ({ getFieldValue }) => ({
-              validator: async (_r, v) => {
-                if (v && v !== getFieldValue('newPassword')) throw new Error('两次输入的密码不一致');
-              },
-            }),
+            sameAsRule('newPassword'),
           ]}
         >
           <Input.Password autoComplete="new-password" />

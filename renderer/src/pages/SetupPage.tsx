@@ -1,6 +1,6 @@
 import { Button, Card, Form, Input, Typography, App as AntApp } from 'antd';
 import { api } from '../api/client';
-import { errorMessage, requiredRule, showFieldError, usccRule } from '../components/formRules';
+import { errorMessage, requiredRule, sameAsRule, showFieldError, usccRule } from '../components/formRules';
 import { useSession } from '../app/session';
 
 interface SetupForm {
@@ -60,11 +60,7 @@ export function SetupPage() {
             dependencies={['adminPassword']}
             rules={[
               requiredRule('确认密码', '请再次输入'),
-              ({ getFieldValue }) => ({
-                validator: async (_r, v) => {
-                  if (v && v !== getFieldValue('adminPassword')) throw new Error('两次输入的密码不一致');
-                },
-              }),
+              sameAsRule('adminPassword'),
             ]}
           >
             <Input.Password autoComplete="new-password" />
