@@ -140,8 +140,6 @@ export async function openDatabase(dataDir: string, options: OpenOptions = {}): 
     probeWritable(connection);
     await refuseNewerDatabase(dataSource, migrations);
     await dataSource.runMigrations({ transaction: 'all' });
-    // Keep the query planner's statistics current (cheap; analyses only tables that need it).
-    connection.pragma('optimize=0x10002');
   } catch (error) {
     await dataSource.destroy().catch(() => undefined);
     throw error instanceof DatabaseOpenError ? error : classifyOpenError(error);
