@@ -5,6 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type EntityManager, type MigrationInterface } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { refreshRecordStatistics } from './plannerStatistics';
 import { registerSqlFunctions } from './sqlFunctions';
 
 export type DatabaseOpenFailure = 'locked' | 'corrupt' | 'too-new' | 'unreadable';
@@ -84,6 +85,11 @@ export class Db {
     return this.enqueue(() => this.dataSource.transaction((em) => Promise.resolve(work(this.sqlFor(em)))));
   }
 
+  /** Retake the records table's planner statistics if it has grown or shrunk a lot (after a large import). */
+  refreshStatistics(): Promise<boolean> {
+    return this.enqueue(async () => refreshRecordStatistics(this.connection));
+  }
+
   async close(): Promise<void> {
     await this.enqueue(async () => {
       if (!this.dataSource.isInitialized) return;
@@ -140,6 +146,7 @@ export async function openDatabase(dataDir: string, options: OpenOptions = {}): 
     probeWritable(connection);
     await refuseNewerDatabase(dataSource, migrations);
     await dataSource.runMigrations({ transaction: 'all' });
+    refreshRecordStatistics(connection);
   } catch (error) {
     await dataSource.destroy().catch(() => undefined);
     throw error instanceof DatabaseOpenError ? error : classifyOpenError(error);

@@ -17,13 +17,13 @@ import BetterSqlite3 from 'better-sqlite3';
 import { DATABASE_FILE_NAME, openDatabase, type Db } from '../../electron/db/database';
 import { registerSqlFunctions } from '../../electron/db/sqlFunctions';
 import type { Actor, ServiceDeps } from '../../electron/services/context';
-import { createRecord, insertRecord, loadRecordRow, queryRecords, updateRecord } from '../../electron/services/records';
+import { createRecord, loadRecordRow, queryRecords, updateRecord } from '../../electron/services/records';
 import { importRecordRows } from '../../electron/services/records/excel/importRecords';
 import { FIELD_COLUMNS, FIELD_NAMES, fieldsOf } from '../../electron/services/records/recordRow';
 import { createUser, initializeOffice, toActor } from '../../electron/services/users/usersService';
-import type { RecordStatus } from '../../shared/domain/dishonesty';
 import type { RecordFields } from '../../shared/domain/recordSchema';
 import type { Role } from '../../shared/domain/roles';
+import { seedGeneratedRecords } from '../support/seedRecords';
 import { createTestApp, TEST_OFFICE, TEST_PASSWORD } from '../support/testApp';
 import { RecordGenerator, toTemplateCells } from './generate';
 import { Rng } from './prng';
@@ -110,30 +110,17 @@ async function openBenchLedger(dataDir: string, wanted: number): Promise<Bench> 
   return { db, deps, clerk, reviewer, records, loadMs };
 }
 
-const STATUS_SQL = `UPDATE dishonesty_records SET status = ?, previous_status = ?, locked = ?, approved_at = ?, approved_by = ? WHERE seq = ?`;
-const LOCKED: ReadonlySet<RecordStatus> = new Set(['recognised', 'rectifying', 'rectified', 'repaired', 'exempted', 'objection', 'revoked']);
-
 /** Insert the data set through insertRecord (record + version + audit + outbox), LOAD_BATCH per transaction. */
 async function load(db: Db, clerk: Actor, reviewer: Actor, n: number): Promise<number> {
-  const gen = new RecordGenerator(SEED);
   const t0 = performance.now();
-  for (let start = 0; start < n; start += LOAD_BATCH) {
-    const count = Math.min(LOAD_BATCH, n - start);
-    await db.write((sql) => {
-      for (let i = 0; i < count; i++) {
-        const r = gen.next();
-        const row = insertRecord(sql, r.at, clerk, r.fields);
-        if (r.status !== 'verifying') {
-          const locked = LOCKED.has(r.status);
-          sql.run(STATUS_SQL, r.status, r.status === 'objection' ? 'recognised' : null, locked ? 1 : 0, locked ? r.at : null, locked ? reviewer.id : null, row.seq);
-        }
-        if (i % 1000 === 0) sampler.sample();
-      }
-    });
-    const done = start + count;
-    const elapsed = (performance.now() - t0) / 1000;
-    process.stdout.write(`\r载入 ${done}/${n} 条（${elapsed.toFixed(1)} s，${Math.round(done / elapsed)} 条/秒）`);
-  }
+  await seedGeneratedRecords(db, {
+    count: n, seed: SEED, clerk, reviewer, batch: LOAD_BATCH,
+    onThousand: () => sampler.sample(),
+    onBatch: (done) => {
+      const elapsed = (performance.now() - t0) / 1000;
+      process.stdout.write(`\r载入 ${done}/${n} 条（${elapsed.toFixed(1)} s，${Math.round(done / elapsed)} 条/秒）`);
+    },
+  });
   const loadMs = performance.now() - t0;
   process.stdout.write('\n');
   return loadMs;

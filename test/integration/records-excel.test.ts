@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRecord, queryRecords } from '../../electron/services/records';
 import { exportRecordsWorkbook } from '../../electron/services/records/excel/exportRecords';
+import { seedGeneratedRecords } from '../support/seedRecords';
 import { importRecordRows, importRecordsWorkbook, rowToFields } from '../../electron/services/records/excel/importRecords';
 import { readRecordWorkbook } from '../../electron/services/records/excel/readWorkbook';
 import { RECORD_HEADERS, REQUIRED_RECORD_HEADERS } from '../../electron/services/records/excel/recordColumns';
@@ -310,6 +311,22 @@ describe('importing a mixed file', () => {
     expect(result.rejected).toEqual([{ row: 302, column: '认定文书编号', reason: expect.stringMatching(/第 3 行/) }]);
     expect((await queryRecords(app.deps, { ...ALL, page: 1, pageSize: 1 })).total).toBe(300);
   });
+});
+
+it('a large import retakes the list\'s planner statistics once the ledger has grown enough', async () => {
+  await seedGeneratedRecords(app.db, { count: 1000, seed: 9, clerk: app.clerk, reviewer: app.reviewer });
+  const analysed = () =>
+    app.db.read((sql) =>
+      sql.get<{ n: number }>(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'sqlite_stat1'`)!.n === 0
+        ? null
+        : (sql.get<{ stat: string }>(`SELECT stat FROM sqlite_stat1 WHERE idx = 'records_list'`)?.stat.split(' ')[0] ?? null),
+    );
+  expect(await analysed()).toBeNull();
+  const rows = Array.from({ length: 5 }, (_, i) => ({ row: i + 2, cells: unitCells(i) }));
+  await importRecordRows(app.deps, app.clerk, rows, { dryRun: true });
+  expect(await analysed()).toBeNull(); // a dry run writes nothing, statistics included
+  expect((await importRecordRows(app.deps, app.clerk, rows, { dryRun: false })).accepted).toBe(5);
+  expect(await analysed()).toBe('1005');
 });
 
 /* ---------------------------------------------------------------- refused files */

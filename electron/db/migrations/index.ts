@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { Foundation1763900000001 } from './0001-foundation';
 import { DishonestyRecords1763900000002 } from './0002-dishonesty-records';
 import { RecordSortIndexes1763900000003 } from './0003-record-sort-indexes';
+import { RecordListCovering1763900000004 } from './0004-record-list-covering';
 
 /**
  * Every migration, in the order it runs. Append only: never edit or reorder a migration that has shipped.
@@ -11,4 +12,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1763900000001,
   DishonestyRecords1763900000002,
   RecordSortIndexes1763900000003,
+  RecordListCovering1763900000004,
 ];

@@ -325,7 +325,11 @@ export async function importRecordRows(
     rejected.sort((a, b) => a.row - b.row || (COLUMN_ORDER.get(a.column) ?? 99) - (COLUMN_ORDER.get(b.column) ?? 99));
     return { accepted: accepted.length, rejected, totalRows: rows.length };
   };
-  return opts.dryRun ? deps.db.read(work) : deps.db.write(work);
+  if (opts.dryRun) return deps.db.read(work);
+  const result = await deps.db.write(work);
+  // A large import can change which plan is fastest for the list; retake the statistics if it did.
+  if (result.accepted > 0) await deps.db.refreshStatistics();
+  return result;
 }
 
 /** `导入报告_<原文件名>.xlsx`. */
