@@ -302,6 +302,16 @@ describe('importing a mixed file', () => {
     expect(rowToFields(unitCells(1))).toMatchObject({ ok: true, fields: { subjectType: 'unit', amountFen: 100000, recognisedOn: '2024-05-20' } });
   });
 
+  it('takes an identity number whose check character X is written in lower case, and stores it upper case', () => {
+    const n = Array.from({ length: 1000 }, (_, i) => i).find((i) => idNumber(i).endsWith('X'))!;
+    const lower = idNumber(n).replace(/X$/, 'x');
+    expect(rowToFields(personCells(n, { 身份证号: lower }))).toMatchObject({ ok: true, fields: { personIdNumber: idNumber(n) } });
+    // a USCC has no such convention: lower-case letters there are still refused
+    expect(rowToFields(unitCells(1, { 统一社会信用代码: '11320102mb0000000f' }))).toMatchObject({
+      ok: false, problems: [{ column: '统一社会信用代码' }],
+    });
+  });
+
   it('importRecordRows writes every valid row in one go and rejects repeats within the file', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => ({ row: i + 2, cells: i % 2 ? personCells(i) : unitCells(i) }));
     rows.push({ row: 302, cells: personCells(1) }); // same person + doc number as row 3

@@ -111,7 +111,9 @@ function convertCells(cells: Record<string, unknown>): ConvertedRow {
           candidate[field] = null;
           break;
         }
-        candidate[field] = code === '' ? null : code;
+        // Spreadsheets often hold an identity number's check character X in lower case; GB 11643 writes it upper.
+        const written = field === 'personIdNumber' ? code.replace(/x$/, 'X') : code;
+        candidate[field] = written === '' ? null : written;
         break;
       }
       case 'date': {
