@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../electron/db/database';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { RECORD_HEADERS } from '../../electron/services/records/excel/recordColumns';
-import { computeUsccCheckChar } from '../../shared/validation/uscc';
+import { unitTemplateCells } from '../support/recordFixtures';
 import { TEST_OFFICE, TEST_PASSWORD, tempDir } from '../support/testApp';
 
 /**
@@ -245,30 +245,7 @@ describe('ledger CLI: usage errors', { timeout: 90_000 }, () => {
 
 /* ---------------------------------------------------------------- import / export */
 
-const uscc = (n: number) => {
-  const first17 = `913201020${String(n).padStart(8, '0')}`;
-  return first17 + computeUsccCheckChar(first17);
-};
-
-function unitCells(n: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    主体类型: '单位',
-    单位名称: `某某区某某公司${n}`,
-    统一社会信用代码: uscc(n),
-    失信情形: '拖欠企业账款',
-    领域: '乡镇街道',
-    线索来源: '民营企业沟通机制',
-    失信事实: `拖欠某建筑公司道路修缮工程款，经法院判决后仍未履行（第 ${n} 号）。`,
-    认定文书名称: '民事判决书',
-    认定文书编号: `(2024)苏0102民初${n}号`,
-    认定日期: '2024-05-20',
-    认定机关: '某某区人民法院',
-    '涉及金额（元）': 1000,
-    发生日期: '2024-03-05',
-    严重程度: '较重',
-    ...overrides,
-  };
-}
+const unitCells = unitTemplateCells;
 
 async function writeWorkbook(file: string, rows: Array<Record<string, unknown>>): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -329,6 +306,6 @@ describe('ledger CLI: import and export of 政务失信记录', { timeout: 90_00
     ws.eachRow((row, n) => {
       if (n > 1) names.push(String(row.getCell(headers.indexOf('单位名称')).value));
     });
-    expect(names.sort()).toEqual(['某某区某某公司1', '某某区某某公司2']);
+    expect(names.sort()).toEqual(['某某区某某街道办事处1', '某某区某某街道办事处2']);
   });
 });

@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRecord, queryRecords } from '../../electron/services/records';
 import { exportRecordsWorkbook } from '../../electron/services/records/excel/exportRecords';
-import { seedGeneratedRecords } from '../support/seedRecords';
 import { importRecordRows, importRecordsWorkbook, rowToFields } from '../../electron/services/records/excel/importRecords';
 import { readRecordWorkbook } from '../../electron/services/records/excel/readWorkbook';
 import { RECORD_HEADERS, REQUIRED_RECORD_HEADERS } from '../../electron/services/records/excel/recordColumns';
@@ -10,60 +9,21 @@ import { buildRecordTemplate } from '../../electron/services/records/excel/templ
 import type { RecordListQuery } from '../../electron/services/records/recordQuery';
 import { FIELD_COLUMNS } from '../../electron/services/records/recordRow';
 import type { RecordFields } from '../../shared/domain/recordSchema';
-import { computeIdCheckChar } from '../../shared/validation/idcard';
-import { computeUsccCheckChar } from '../../shared/validation/uscc';
-import { personRecord, unitRecord } from '../support/recordFixtures';
+import {
+  numberedIdNumber, numberedUscc, personRecord, personTemplateCells, unitRecord, unitTemplateCells, type TemplateCells,
+} from '../support/recordFixtures';
+import { seedGeneratedRecords } from '../support/seedRecords';
 import { createTestApp, type TestApp } from '../support/testApp';
 
 /* ---------------------------------------------------------------- helpers */
 
-/** A valid 统一社会信用代码 numbered n. */
-const uscc = (n: number) => {
-  const first17 = `913201020${String(n).padStart(8, '0')}`;
-  return first17 + computeUsccCheckChar(first17);
-};
-/** A valid 身份证号 numbered n (born 1980-01-01). */
-const idNumber = (n: number) => {
-  const first17 = `11010519800101${String(n).padStart(3, '0')}`;
-  return first17 + computeIdCheckChar(first17);
-};
+const uscc = numberedUscc;
+const idNumber = numberedIdNumber;
+const unitCells = unitTemplateCells;
+const personCells = personTemplateCells;
+type Cells = TemplateCells;
 /** The same code with its check character made wrong. */
 const breakCheck = (code: string, charset: string) => code.slice(0, 17) + charset[(charset.indexOf(code[17]) + 1) % charset.length];
-
-type Cells = Record<string, unknown>;
-
-/** A good unit row, as a clerk would type it (header → cell). */
-function unitCells(n: number, overrides: Cells = {}): Cells {
-  return {
-    主体类型: '单位',
-    单位名称: `某某区某某街道办事处${n}`,
-    统一社会信用代码: uscc(n),
-    失信情形: '拖欠企业账款',
-    领域: '乡镇街道',
-    线索来源: '民营企业沟通机制',
-    失信事实: `拖欠某建筑公司道路修缮工程款，经法院判决后仍未履行（第 ${n} 号）。`,
-    认定文书名称: '民事判决书',
-    认定文书编号: `(2024)苏0102民初${n}号`,
-    认定日期: '2024-05-20',
-    认定机关: '某某区人民法院',
-    '涉及金额（元）': 1000,
-    发生日期: '2024-03-05',
-    严重程度: '较重',
-    ...overrides,
-  };
-}
-
-function personCells(n: number, overrides: Cells = {}): Cells {
-  return unitCells(n, {
-    主体类型: '个人',
-    统一社会信用代码: null,
-    姓名: '赵某某',
-    身份证号: idNumber(n),
-    职务: '副主任',
-    失信情形: '问责处理',
-    ...overrides,
-  });
-}
 
 /** An .xlsx whose first sheet has `headers` in row 1 and one row per entry (undefined → blank row). */
 async function workbook(headers: string[], rows: Array<Cells | undefined>, setup?: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {

@@ -9,11 +9,11 @@ import type { RecordListQuery } from '../../electron/services/records/recordQuer
 import { createUser, toActor } from '../../electron/services/users/usersService';
 import { getDraft, saveDraft } from '../../electron/services/drafts/draftsService';
 import type { Actor } from '../../electron/services/context';
-import { AppError } from '../../shared/contract/errors';
 import { computeUsccCheckChar } from '../../shared/validation/uscc';
 import type { RecordFields } from '../../shared/domain/recordSchema';
 import { TEST_PASSWORD, createTestApp, type TestApp } from '../support/testApp';
 import { personRecord, unitRecord } from '../support/recordFixtures';
+import { errorOf } from '../support/errors';
 
 let app: TestApp;
 let clerk2: Actor;
@@ -25,15 +25,6 @@ afterEach(async () => {
   await app.close();
 });
 
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected the call to be refused, but it succeeded');
-}
 
 /** A valid 统一社会信用代码 for a number 0–99999. */
 const uscc = (n: number) => {

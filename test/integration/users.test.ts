@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/contract/errors';
 import {
   authenticate, changePassword, checkPassword, createUser, initializeOffice, listUsers, loadActiveActor, setUserDisabled, setupRequired, toActor,
 } from '../../electron/services/users/usersService';
@@ -8,6 +7,7 @@ import { openDatabase } from '../../electron/db/database';
 import type { ServiceDeps } from '../../electron/services/context';
 import { TEST_OFFICE, TEST_PASSWORD, createTestApp, tempDir, type TestApp } from '../support/testApp';
 import fs from 'node:fs';
+import { errorOf } from '../support/errors';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -17,15 +17,6 @@ afterEach(async () => {
   await app.close();
 });
 
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected the call to be refused, but it succeeded');
-}
 const userCount = () => app.db.read((sql) => sql.get<{ n: number }>(`SELECT count(*) AS n FROM users`)!.n);
 const storedHash = (username: string) =>
   app.db.read((sql) => sql.get<{ password_hash: string }>(`SELECT password_hash FROM users WHERE username = ?`, username)!.password_hash);

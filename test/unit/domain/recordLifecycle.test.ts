@@ -5,11 +5,12 @@ import {
 import { RECORD_STATUSES, type RecordStatus } from '../../../shared/domain/dishonesty';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import { todayIso } from '../../../shared/validation/dates';
-import { AppError } from '../../../shared/contract/errors';
+import type { AppError } from '../../../shared/contract/errors';
 import { createRecord, getRecord, transitionRecord, updateRecord, type TransitionRequest } from '../../../electron/services/records';
 import type { Actor } from '../../../electron/services/context';
 import { createTestApp, type TestApp } from '../../support/testApp';
 import { unitRecord } from '../../support/recordFixtures';
+import { errorOf } from '../../support/errors';
 
 /**
  * The life cycle of DOMAIN.md §1, written out by hand: for every status, the moves that exist from it,
@@ -179,15 +180,6 @@ async function recordIn(status: RecordStatus): Promise<{ id: string; version: nu
   return { id: created.id, version };
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected the call to be refused, but it succeeded');
-}
 
 const counts = () =>
   app.db.read((sql) => ({
