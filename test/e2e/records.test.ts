@@ -288,6 +288,32 @@ describe('Excel import', () => {
     await shoot('records-list');
   });
 
+  it('filters by 状态, keeps the filter across a reload, and clears it', async () => {
+    const filterBar = env.page.locator('.records-filter');
+    const filterItem = (label: string) => filterBar.locator('.ant-form-item').filter({ has: env.page.getByLabel(label, { exact: true }) });
+    const chooseFilter = async (label: string, option: string) => {
+      await filterBar.getByLabel(label, { exact: true }).click();
+      await filterBar.getByLabel(label, { exact: true }).fill(option);
+      await env.page.keyboard.press('Enter');
+      await env.page.keyboard.press('Escape');
+      await poll(() => filterItem(label).textContent()).toContain(option);
+    };
+    await chooseFilter('状态', '已认定');
+    await poll(() => listRows().count()).toBe(1); // the approved record; the two imported are still being verified
+    expect(await listRows().first().textContent()).toContain('已认定');
+    await chooseFilter('状态', '线索核实中');
+    await poll(() => listRows().count()).toBe(3);
+    await chooseFilter('严重程度', '一般'); // the two imported rows; the record typed in is 较重
+    await poll(() => listRows().count()).toBe(2);
+    await env.page.reload();
+    await poll(() => filterItem('严重程度').textContent()).toContain('一般');
+    expect(await filterItem('状态').textContent()).toContain('已认定');
+    await poll(() => listRows().count()).toBe(2);
+    await button('清除筛选').click();
+    await poll(() => listRows().count()).toBe(3);
+    expect(await filterItem('状态').textContent()).not.toContain('已认定');
+  });
+
   it('refuses a file that is not a workbook with an alert', async () => {
     const file = path.join(workDir, '不是表格.xlsx');
     fs.writeFileSync(file, '这不是 Excel 文件');

@@ -19,17 +19,21 @@ import {
 
 type SortKey = (typeof RECORD_SORT_KEYS)[number];
 
-/** What the filter bar holds (dates as YYYY-MM-DD so the state can live in sessionStorage). */
-interface ListState {
+/** The filter bar's choices and text boxes, the same in the form and in the saved state. */
+interface FilterChoices {
   statuses: RecordStatus[];
   situations: string[];
   sectors: string[];
   clueSources: string[];
   severities: string[];
-  happened: [string, string] | null;
-  recognised: [string, string] | null;
   unit: string;
   search: string;
+}
+
+/** What the list page holds (dates as YYYY-MM-DD so the state can live in sessionStorage). */
+interface ListState extends FilterChoices {
+  happened: [string, string] | null;
+  recognised: [string, string] | null;
   page: number;
   pageSize: number;
   sortBy: SortKey;
@@ -70,21 +74,43 @@ function toFilter(s: ListState, search: string, unit: string): RecordListFilter 
   };
 }
 
-interface FilterForm {
-  statuses: RecordStatus[];
-  situations: string[];
-  sectors: string[];
-  clueSources: string[];
-  severities: string[];
+/** The filter form's values: the date ranges as dayjs for the pickers. */
+interface FilterForm extends FilterChoices {
   happened: [Dayjs, Dayjs] | null;
   recognised: [Dayjs, Dayjs] | null;
-  unit: string;
-  search: string;
 }
 
 const rangeToIso = (r: [Dayjs, Dayjs] | null | undefined): [string, string] | null =>
   r && r[0] && r[1] ? [toIso(r[0])!, toIso(r[1])!] : null;
 const rangeFromIso = (r: [string, string] | null): [Dayjs, Dayjs] | null => (r ? [fromIso(r[0])!, fromIso(r[1])!] : null);
+
+/** Between the form and the saved state: the same choices, the date ranges converted. */
+function formValues(s: ListState): FilterForm {
+  return { ...choicesOf(s), happened: rangeFromIso(s.happened), recognised: rangeFromIso(s.recognised) };
+}
+function stateValues(f: Partial<FilterForm>): Pick<ListState, keyof FilterForm> {
+  return { ...choicesOf(f), happened: rangeToIso(f.happened), recognised: rangeToIso(f.recognised) };
+}
+function choicesOf(v: Partial<FilterChoices>): FilterChoices {
+  return {
+    statuses: v.statuses ?? [],
+    situations: v.situations ?? [],
+    sectors: v.sectors ?? [],
+    clueSources: v.clueSources ?? [],
+    severities: v.severities ?? [],
+    unit: v.unit ?? '',
+    search: v.search ?? '',
+  };
+}
+
+/** The multiple-choice filters, in the order of the filter bar. */
+const CHOICE_FILTERS = [
+  { label: '状态', name: 'statuses', options: STATUS_OPTIONS },
+  { label: '失信情形', name: 'situations', options: SITUATION_OPTIONS },
+  { label: '领域', name: 'sectors', options: SECTOR_OPTIONS },
+  { label: '线索来源', name: 'clueSources', options: CLUE_SOURCE_OPTIONS },
+  { label: '严重程度', name: 'severities', options: SEVERITY_OPTIONS },
+] as const;
 
 /** Sorting toggles between the two directions; it never falls back to "unsorted". */
 const ASC_FIRST: SortOrder[] = ['ascend', 'descend', 'ascend'];
@@ -130,19 +156,7 @@ export function RecordsListPage() {
   useEffect(() => void load(), [load]);
 
   const onValuesChange = (_changed: Partial<FilterForm>, all: FilterForm) => {
-    setState((s) => ({
-      ...s,
-      statuses: all.statuses ?? [],
-      situations: all.situations ?? [],
-      sectors: all.sectors ?? [],
-      clueSources: all.clueSources ?? [],
-      severities: all.severities ?? [],
-      happened: rangeToIso(all.happened),
-      recognised: rangeToIso(all.recognised),
-      unit: all.unit ?? '',
-      search: all.search ?? '',
-      page: 1,
-    }));
+    setState((s) => ({ ...s, ...stateValues(all), page: 1 }));
   };
 
   const reset = () => {
@@ -202,21 +216,11 @@ export function RecordsListPage() {
         <Form.Item label="搜索" name="search">
           <Input allowClear prefix={<SearchOutlined />} placeholder="名称、文书编号、失信事实" style={{ width: 230 }} autoFocus />
         </Form.Item>
-        <Form.Item label="状态" name="statuses">
-          <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 150 }} options={STATUS_OPTIONS} showSearch={{ optionFilterProp: 'label' }} placeholder="全部" />
-        </Form.Item>
-        <Form.Item label="失信情形" name="situations">
-          <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 150 }} options={SITUATION_OPTIONS} placeholder="全部" />
-        </Form.Item>
-        <Form.Item label="领域" name="sectors">
-          <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 150 }} options={SECTOR_OPTIONS} placeholder="全部" />
-        </Form.Item>
-        <Form.Item label="线索来源" name="clueSources">
-          <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 150 }} options={CLUE_SOURCE_OPTIONS} placeholder="全部" />
-        </Form.Item>
-        <Form.Item label="严重程度" name="severities">
-          <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 150 }} options={SEVERITY_OPTIONS} placeholder="全部" />
-        </Form.Item>
+        {CHOICE_FILTERS.map(({ label, name, options }) => (
+          <Form.Item key={name} label={label} name={name}>
+            <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 150 }} options={options} showSearch={{ optionFilterProp: 'label' }} placeholder="全部" />
+          </Form.Item>
+        ))}
         <Form.Item label="发生日期" name="happened">
           <DatePicker.RangePicker style={{ width: 230 }} />
         </Form.Item>
@@ -289,16 +293,3 @@ export function RecordsListPage() {
   );
 }
 
-function formValues(s: ListState): FilterForm {
-  return {
-    statuses: s.statuses,
-    situations: s.situations,
-    sectors: s.sectors,
-    clueSources: s.clueSources,
-    severities: s.severities,
-    happened: rangeFromIso(s.happened),
-    recognised: rangeFromIso(s.recognised),
-    unit: s.unit,
-    search: s.search,
-  };
-}
