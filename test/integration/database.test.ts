@@ -7,7 +7,7 @@ import { DATABASE_FILE_NAME, DatabaseOpenError, openDatabase, type Db } from '..
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { verifyAuditChain } from '../../electron/services/audit/auditLog';
 import { enqueueUpload, listPendingUploads } from '../../electron/services/outbox/outbox';
-import { createRecord, queryRecords } from '../../electron/services/records';
+import { createRecord, getRecord, queryRecords, transitionRecord, updateRecord } from '../../electron/services/records';
 import { readSettings, updateSettings } from '../../electron/services/settings/settingsService';
 import { authenticate, createUser, initializeOffice, listUsers, setUserDisabled, toActor } from '../../electron/services/users/usersService';
 import type { ServiceDeps } from '../../electron/services/context';
@@ -289,5 +289,40 @@ describe('query-planner statistics for the records list', () => {
     expect(indexes).not.toContain('records_situation');
     expect(await analysedRows(upgraded)).toBe(1200);
     expect(await queryRecords(deps(upgraded), query)).toEqual(before);
+  });
+});
+
+describe('record versions stored as a rowid table (migration 0005)', () => {
+  it('an upgrade keeps every version of every record, and the history reads the same', async () => {
+    const dir = newDir();
+    const old = await openDb(dir, { migrations: MIGRATIONS.slice(0, 4) });
+    const deps: ServiceDeps = { db: old, dataDir: dir, now: () => new Date() };
+    const admin = await initializeOffice(deps, TEST_OFFICE, { username: 'admin', displayName: '王管理', password: TEST_PASSWORD });
+    const reviewer = toActor(await createUser(deps, admin, { username: 'reviewer', displayName: '张审核', role: 'reviewer', password: TEST_PASSWORD }));
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const created = await createRecord(deps, reviewer, unitRecord({ docNumber: `(2024)苏0102民初${i}号` }));
+      await updateRecord(deps, reviewer, { id: created.id, expectedVersion: 1, fields: unitRecord({ docNumber: `(2024)苏0102民初${i}号`, severity: '严重' }) });
+      await transitionRecord(deps, reviewer, { id: created.id, expectedVersion: 2, action: 'approve' });
+      ids.push(created.id);
+    }
+    const versions = (db: Db) =>
+      db.read((sql) => sql.all(`SELECT record_id, version, action, reason, approver, date, status_before, status_after, at, user_id, snapshot_json FROM record_versions ORDER BY record_id, version`));
+    const before = await versions(old);
+    expect(before).toHaveLength(15);
+    const historyBefore = await Promise.all(ids.map((id) => getRecord(deps, reviewer, id)));
+    await closeDb(old);
+
+    const db = await openDb(dir);
+    const upgraded: ServiceDeps = { db, dataDir: dir, now: () => new Date() };
+    expect(await versions(db)).toEqual(before);
+    expect(await Promise.all(ids.map((id) => getRecord(upgraded, reviewer, id)))).toEqual(historyBefore);
+    const table = await db.read((sql) => sql.get<{ sql: string }>(`SELECT sql FROM sqlite_schema WHERE name = 'record_versions'`)!.sql);
+    expect(table).not.toMatch(/WITHOUT ROWID/i);
+    // a record's versions still cannot repeat, and new versions are written after the upgrade
+    await expect(db.write((sql) => sql.run(`INSERT INTO record_versions SELECT NULL, ${'record_id, version, action, reason, approver, date, status_before, status_after, at, user_id, snapshot_json'} FROM record_versions LIMIT 1`)))
+      .rejects.toThrow(/UNIQUE/);
+    await updateRecord(upgraded, reviewer, { id: ids[0], expectedVersion: 3, fields: unitRecord({ docNumber: '(2024)苏0102民初0号', severity: '一般' }), reason: '更正严重程度' });
+    expect((await getRecord(upgraded, reviewer, ids[0])).versions.map((v) => v.version)).toEqual([4, 3, 2, 1]);
   });
 });

@@ -3,6 +3,7 @@ import { Foundation1763900000001 } from './0001-foundation';
 import { DishonestyRecords1763900000002 } from './0002-dishonesty-records';
 import { RecordSortIndexes1763900000003 } from './0003-record-sort-indexes';
 import { RecordListCovering1763900000004 } from './0004-record-list-covering';
+import { RecordVersionsRowid1763900000005 } from './0005-record-versions-rowid';
 
 /**
  * Every migration, in the order it runs. Append only: never edit or reorder a migration that has shipped.
@@ -13,4 +14,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   DishonestyRecords1763900000002,
   RecordSortIndexes1763900000003,
   RecordListCovering1763900000004,
+  RecordVersionsRowid1763900000005,
 ];
