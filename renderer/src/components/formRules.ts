@@ -4,6 +4,7 @@ import { validateUscc } from '../../../shared/validation/uscc';
 import { validateIdNumber } from '../../../shared/validation/idcard';
 import { parseOptionalYuanToFen } from '../../../shared/validation/money';
 import type { Check } from '../../../shared/validation/result';
+import { passwordField } from '../../../shared/contract/session';
 
 /** antd rules backed by the shared validators, so the form says what the service would say (the reasons name the field). */
 const fromCheck = (_label: string, check: (v: string) => Check<unknown>): Rule => ({
@@ -17,6 +18,12 @@ const fromCheck = (_label: string, check: (v: string) => Check<unknown>): Rule =
 export const usccRule = (label = '统一社会信用代码') => fromCheck(label, validateUscc);
 export const idNumberRule = (label = '身份证号') => fromCheck(label, (v) => validateIdNumber(v));
 export const yuanRule = (label: string) => fromCheck(label, parseOptionalYuanToFen);
+/** A password as the service takes it: the contract's own schema (8 to 128 characters), named by the label. */
+export const passwordRule = (label: string) =>
+  fromCheck(label, (v) => {
+    const parsed = passwordField(label).safeParse(v);
+    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: parsed.error.issues[0].message };
+  });
 export const requiredRule = (label: string, verb = '请填写'): Rule => ({ required: true, whitespace: true, message: `${verb}${label}` });
 
 /** The repeat of a password must equal the field it repeats (use with `dependencies={[passwordField]}`). */

@@ -1,6 +1,6 @@
 import { Form, Input, Modal, App as AntApp } from 'antd';
 import { api } from '../api/client';
-import { errorMessage, requiredRule, sameAsRule, showFieldError } from '../components/formRules';
+import { errorMessage, passwordRule, requiredRule, sameAsRule, showFieldError } from '../components/formRules';
 
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<{ currentPassword: string; newPassword: string; confirm: string }>();
@@ -22,7 +22,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         <Form.Item label="当前密码" name="currentPassword" rules={[requiredRule('当前密码')]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item label="新密码" name="newPassword" rules={[requiredRule('新密码'), { min: 8, message: '新密码至少 8 位' }]}>
+        <Form.Item label="新密码" name="newPassword" rules={[requiredRule('新密码'), passwordRule('新密码')]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

@@ -1,6 +1,6 @@
 import { Button, Card, Form, Input, Typography, App as AntApp } from 'antd';
 import { api } from '../api/client';
-import { errorMessage, requiredRule, sameAsRule, showFieldError, usccRule } from '../components/formRules';
+import { errorMessage, passwordRule, requiredRule, sameAsRule, showFieldError, usccRule } from '../components/formRules';
 import { useSession } from '../app/session';
 
 interface SetupForm {
@@ -51,7 +51,7 @@ export function SetupPage() {
           <Form.Item label="管理员姓名" name="adminDisplayName" rules={[requiredRule('管理员姓名')]}>
             <Input />
           </Form.Item>
-          <Form.Item label="管理员密码" name="adminPassword" rules={[requiredRule('管理员密码'), { min: 8, message: '密码至少 8 位' }]}>
+          <Form.Item label="管理员密码" name="adminPassword" rules={[requiredRule('管理员密码'), passwordRule('密码')]}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item

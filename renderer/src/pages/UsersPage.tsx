@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { UserRow } from '../../../shared/contract';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/domain/roles';
 import { api } from '../api/client';
-import { errorMessage, requiredRule, showFieldError } from '../components/formRules';
+import { errorMessage, passwordRule, requiredRule, showFieldError } from '../components/formRules';
 import { formatInstant } from '../components/format';
 import { useSession } from '../app/session';
 
@@ -96,7 +96,7 @@ export function UsersPage() {
           <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
             <Select options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
           </Form.Item>
-          <Form.Item label="初始密码" name="password" rules={[requiredRule('初始密码'), { min: 8, message: '初始密码至少 8 位' }]}>
+          <Form.Item label="初始密码" name="password" rules={[requiredRule('初始密码'), passwordRule('初始密码')]}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>
