@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, DatabaseOpenError, openDatabase, type Db } from '../../electron/db/database';
 import { MIGRATIONS } from '../../electron/db/migrations';
+import { analysedRecordCount, analysedTables } from '../../electron/db/plannerStatistics';
 import { verifyAuditChain } from '../../electron/services/audit/auditLog';
 import { enqueueUpload, listPendingUploads } from '../../electron/services/outbox/outbox';
 import { createRecord, getRecord, queryRecords, transitionRecord, updateRecord } from '../../electron/services/records';
@@ -224,16 +225,7 @@ describe('databases that cannot be opened', () => {
 });
 
 describe('query-planner statistics for the records list', () => {
-  const statOf = (db: Db) =>
-    db.read((sql) =>
-      sql.get<{ n: number }>(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'sqlite_stat1'`)!.n === 0
-        ? []
-        : sql.all<{ tbl: string; idx: string; stat: string }>(`SELECT tbl, idx, stat FROM sqlite_stat1 ORDER BY tbl, idx`),
-    );
-  const analysedRows = async (db: Db) => {
-    const stat = (await statOf(db)).find((s) => s.idx === 'records_list')?.stat;
-    return stat ? Number(stat.split(' ')[0]) : null;
-  };
+  const analysedRows = (db: Db) => db.read(() => analysedRecordCount(db.connection));
   async function ledgerWithUsers(dir: string, migrations = MIGRATIONS) {
     const db = await openDb(dir, { migrations });
     const deps: ServiceDeps = { db, dataDir: dir, now: () => new Date() };
@@ -267,8 +259,7 @@ describe('query-planner statistics for the records list', () => {
     expect(await analysedRows(reopened)).toBe(2700);
     // Never the search index's tables: statistics taken on a near-empty record_search_data make SQLite scan
     // the whole index on every later insert (a 100,000-record load went from 67 s to 1,040 s).
-    expect((await statOf(reopened)).map((s) => s.tbl)).toEqual(expect.arrayContaining(['dishonesty_records']));
-    expect((await statOf(reopened)).filter((s) => s.tbl !== 'dishonesty_records')).toEqual([]);
+    expect(await reopened.read(() => analysedTables(reopened.connection))).toEqual(['dishonesty_records']);
   });
 
   it('an upgrade from before the list index builds it, and the list reads the same records', async () => {
@@ -306,8 +297,8 @@ describe('record versions stored as a rowid table (migration 0005)', () => {
       await transitionRecord(deps, reviewer, { id: created.id, expectedVersion: 2, action: 'approve' });
       ids.push(created.id);
     }
-    const versions = (db: Db) =>
-      db.read((sql) => sql.all(`SELECT record_id, version, action, reason, approver, date, status_before, status_after, at, user_id, snapshot_json FROM record_versions ORDER BY record_id, version`));
+    const columns = 'record_id, version, action, reason, approver, date, status_before, status_after, at, user_id, snapshot_json';
+    const versions = (db: Db) => db.read((sql) => sql.all(`SELECT ${columns} FROM record_versions ORDER BY record_id, version`));
     const before = await versions(old);
     expect(before).toHaveLength(15);
     const historyBefore = await Promise.all(ids.map((id) => getRecord(deps, reviewer, id)));
@@ -320,7 +311,7 @@ describe('record versions stored as a rowid table (migration 0005)', () => {
     const table = await db.read((sql) => sql.get<{ sql: string }>(`SELECT sql FROM sqlite_schema WHERE name = 'record_versions'`)!.sql);
     expect(table).not.toMatch(/WITHOUT ROWID/i);
     // a record's versions still cannot repeat, and new versions are written after the upgrade
-    await expect(db.write((sql) => sql.run(`INSERT INTO record_versions SELECT NULL, ${'record_id, version, action, reason, approver, date, status_before, status_after, at, user_id, snapshot_json'} FROM record_versions LIMIT 1`)))
+    await expect(db.write((sql) => sql.run(`INSERT INTO record_versions SELECT NULL, ${columns} FROM record_versions LIMIT 1`)))
       .rejects.toThrow(/UNIQUE/);
     await updateRecord(upgraded, reviewer, { id: ids[0], expectedVersion: 3, fields: unitRecord({ docNumber: '(2024)苏0102民初0号', severity: '一般' }), reason: '更正严重程度' });
     expect((await getRecord(upgraded, reviewer, ids[0])).versions.map((v) => v.version)).toEqual([4, 3, 2, 1]);

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRecord, queryRecords } from '../../electron/services/records';
+import { analysedRecordCount } from '../../electron/db/plannerStatistics';
 import { exportRecordsWorkbook } from '../../electron/services/records/excel/exportRecords';
 import { importRecordRows, importRecordsWorkbook, rowToFields } from '../../electron/services/records/excel/importRecords';
 import { readRecordWorkbook } from '../../electron/services/records/excel/readWorkbook';
@@ -285,18 +286,13 @@ describe('importing a mixed file', () => {
 
 it('a large import retakes the list\'s planner statistics once the ledger has grown enough', async () => {
   await seedGeneratedRecords(app.db, { count: 1000, seed: 9, clerk: app.clerk, reviewer: app.reviewer });
-  const analysed = () =>
-    app.db.read((sql) =>
-      sql.get<{ n: number }>(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'sqlite_stat1'`)!.n === 0
-        ? null
-        : (sql.get<{ stat: string }>(`SELECT stat FROM sqlite_stat1 WHERE idx = 'records_list'`)?.stat.split(' ')[0] ?? null),
-    );
+  const analysed = () => app.db.read(() => analysedRecordCount(app.db.connection));
   expect(await analysed()).toBeNull();
   const rows = Array.from({ length: 5 }, (_, i) => ({ row: i + 2, cells: unitCells(i) }));
   await importRecordRows(app.deps, app.clerk, rows, { dryRun: true });
   expect(await analysed()).toBeNull(); // a dry run writes nothing, statistics included
   expect((await importRecordRows(app.deps, app.clerk, rows, { dryRun: false })).accepted).toBe(5);
-  expect(await analysed()).toBe('1005');
+  expect(await analysed()).toBe(1005);
 });
 
 /* ---------------------------------------------------------------- refused files */

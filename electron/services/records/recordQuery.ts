@@ -73,11 +73,14 @@ function filterParts(filter: RecordListFilter): { clauses: string[]; params: unk
   return { clauses, params, match };
 }
 
+/** The condition "is one of the search hits"; `+seq` keeps SQLite from driving the query by the hits. */
+const amongHits = (column: 'seq' | '+seq') => `${column} IN (SELECT rowid FROM record_search WHERE record_search MATCH ?)`;
+
 /** WHERE clause and parameters for a filter; the search box goes through the character-pair index. */
 export function whereFor(filter: RecordListFilter): { sql: string; params: unknown[] } {
   const { clauses, params, match } = filterParts(filter);
   if (match) {
-    clauses.push(`seq IN (SELECT rowid FROM record_search WHERE record_search MATCH ?)`);
+    clauses.push(amongHits('seq'));
     params.push(match);
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
@@ -104,7 +107,7 @@ export function listRecords(sql: Sql, q: RecordListQuery & { page: number; pageS
     if (clauses.length === 0) total = hits;
     // Many hits: the unary + keeps SQLite from reading every hit's row; it walks an index in list order,
     // probes the hit set, and stops once the page is full.
-    clauses.push(`${hits <= SEARCH_DRIVES_BELOW ? 'seq' : '+seq'} IN (SELECT rowid FROM record_search WHERE record_search MATCH ?)`);
+    clauses.push(amongHits(hits <= SEARCH_DRIVES_BELOW ? 'seq' : '+seq'));
     params.push(match);
   }
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
