@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { DataSource, type EntityManager, type MigrationInterface } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type MigrationInterface, type ObjectLiteral, type Repository } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
-import { refreshRecordStatistics } from './plannerStatistics';
+import { refreshLedgerStatistics } from './plannerStatistics';
 import { registerSqlFunctions } from './sqlFunctions';
 
 export type DatabaseOpenFailure = 'locked' | 'corrupt' | 'too-new' | 'unreadable';
@@ -22,14 +22,36 @@ export class DatabaseOpenError extends Error {
   }
 }
 
-/** Synchronous statement helpers on the one connection, used inside read() and write(). */
-export interface Sql {
-  em: EntityManager;
-  run(sql: string, ...params: unknown[]): BetterSqlite3.RunResult;
+/** The reading half of TypeORM's repositories: what a read may do with an entity. */
+export interface ReadRepository<T extends ObjectLiteral> {
+  find: Repository<T>['find'];
+  findOne: Repository<T>['findOne'];
+  findBy: Repository<T>['findBy'];
+  findOneBy: Repository<T>['findOneBy'];
+  count: Repository<T>['count'];
+  exists: Repository<T>['exists'];
+}
+
+/**
+ * Statement helpers for a read (inside Db.read): no `run`, and repositories that only find. Giving reads and
+ * writes different types (as Signal Desktop's ts/sql/Interface does) makes a write inside a read a compile
+ * error instead of a change that escapes its transaction.
+ */
+export interface ReadSql {
+  em: { getRepository<T extends ObjectLiteral>(target: EntityTarget<T>): ReadRepository<T> };
   get<T>(sql: string, ...params: unknown[]): T | undefined;
   all<T>(sql: string, ...params: unknown[]): T[];
   iterate<T>(sql: string, ...params: unknown[]): IterableIterator<T>;
 }
+
+/** Statement helpers inside one write transaction (Db.write): everything a read has, and changes. */
+export interface WriteSql extends Omit<ReadSql, 'em'> {
+  em: EntityManager;
+  run(sql: string, ...params: unknown[]): BetterSqlite3.RunResult;
+}
+
+/** @deprecated name kept for code that writes; prefer WriteSql (or ReadSql where nothing is written). */
+export type Sql = WriteSql;
 
 /**
  * The database of one data folder. TypeORM owns the connection, the migrations and the transactions.
@@ -59,7 +81,7 @@ export class Db {
     return stmt;
   }
 
-  private sqlFor(em: EntityManager): Sql {
+  private sqlFor(em: EntityManager): WriteSql {
     return {
       em,
       run: (sql, ...params) => this.statement(sql).run(...params),
@@ -76,18 +98,18 @@ export class Db {
   }
 
   /** A read that sees a consistent database (no write runs meanwhile). */
-  read<T>(work: (sql: Sql) => T | Promise<T>): Promise<T> {
+  read<T>(work: (sql: ReadSql) => T | Promise<T>): Promise<T> {
     return this.enqueue(async () => work(this.sqlFor(this.dataSource.manager)));
   }
 
   /** One transaction: all of it commits, or none of it. */
-  write<T>(work: (sql: Sql) => T | Promise<T>): Promise<T> {
+  write<T>(work: (sql: WriteSql) => T | Promise<T>): Promise<T> {
     return this.enqueue(() => this.dataSource.transaction((em) => Promise.resolve(work(this.sqlFor(em)))));
   }
 
-  /** Retake the records table's planner statistics if it has grown or shrunk a lot (after a large import). */
+  /** Retake the ledger tables' planner statistics where one has grown or shrunk a lot (after a large import). */
   refreshStatistics(): Promise<boolean> {
-    return this.enqueue(async () => refreshRecordStatistics(this.connection));
+    return this.enqueue(async () => refreshLedgerStatistics(this.connection).length > 0);
   }
 
   async close(): Promise<void> {
@@ -146,7 +168,7 @@ export async function openDatabase(dataDir: string, options: OpenOptions = {}): 
     probeWritable(connection);
     await refuseNewerDatabase(dataSource, migrations);
     await dataSource.runMigrations({ transaction: 'all' });
-    refreshRecordStatistics(connection);
+    refreshLedgerStatistics(connection);
   } catch (error) {
     await dataSource.destroy().catch(() => undefined);
     throw error instanceof DatabaseOpenError ? error : classifyOpenError(error);

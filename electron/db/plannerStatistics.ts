@@ -1,36 +1,50 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
-/** Below this many records every plan is fast; statistics are not worth taking. */
+/** Below this many rows every plan is fast; statistics are not worth taking. */
 const WORTH_ANALYSING = 1000;
 
 /**
- * Planner statistics for the records table (the list's plans rely on them), retaken when the table has at
- * least doubled or halved since they were last taken. Returns whether it analysed.
+ * The ledger tables whose list plans rely on planner statistics, each with the narrow index of its filter
+ * columns (its sqlite_stat1 row tells how many rows the statistics were taken on). A new ledger adds its
+ * table here, beside the migration that creates the index.
+ */
+export const ANALYSED_LEDGER_TABLES: ReadonlyArray<{ table: string; index: string }> = [
+  { table: 'dishonesty_records', index: 'records_list' },
+];
+
+/**
+ * Planner statistics for the ledger tables, retaken for a table when it has at least doubled or halved
+ * since they were last taken. Returns the tables it analysed.
  *
- * Only this table, on purpose: `PRAGMA optimize` on a new ledger also analyses the FTS5 shadow table
+ * Only these tables, on purpose: `PRAGMA optimize` on a new ledger also analyses the FTS5 shadow table
  * record_search_data while it holds 2 rows; from then on SQLite plans FTS5's internal
  * `SELECT id, block FROM record_search_data WHERE id>=? AND id<=?` as a full scan instead of a rowid range,
  * and every insert into the search index reads the whole index (loading 100,000 records slowed from 67 s to
  * 1,040 s).
  */
-export function refreshRecordStatistics(connection: BetterSqlite3.Database): boolean {
-  if (!hasSchemaObject(connection, 'records_list')) return false; // an older schema (tests open databases with a prefix of the migrations)
-  const rows = (connection.prepare(`SELECT count(*) AS n FROM dishonesty_records`).get() as { n: number }).n;
-  if (rows < WORTH_ANALYSING) return false;
-  const analysed = analysedRecordCount(connection);
-  if (analysed !== null && rows < analysed * 2 && rows > analysed / 2) return false;
-  connection.exec(`ANALYZE dishonesty_records`);
-  return true;
+export function refreshLedgerStatistics(connection: BetterSqlite3.Database): string[] {
+  const analysed: string[] = [];
+  for (const { table, index } of ANALYSED_LEDGER_TABLES) {
+    if (!hasSchemaObject(connection, index)) continue; // an older schema (tests open databases with a prefix of the migrations)
+    const rows = (connection.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    if (rows < WORTH_ANALYSING) continue;
+    const before = analysedRowCount(connection, table, index);
+    if (before !== null && rows < before * 2 && rows > before / 2) continue;
+    connection.exec(`ANALYZE ${table}`);
+    analysed.push(table);
+  }
+  return analysed;
+}
+
+/** How many rows of `table` the planner statistics were taken on, or null when they never were. */
+export function analysedRowCount(connection: BetterSqlite3.Database, table: string, index: string): number | null {
+  if (!hasSchemaObject(connection, 'sqlite_stat1')) return null;
+  const stat = connection.prepare(`SELECT stat FROM sqlite_stat1 WHERE tbl = ? AND idx = ?`).get(table, index) as { stat: string } | undefined;
+  return stat ? Number(stat.stat.split(' ')[0]) : null;
 }
 
 /** How many records the planner statistics were taken on, or null when they never were. */
-export function analysedRecordCount(connection: BetterSqlite3.Database): number | null {
-  if (!hasSchemaObject(connection, 'sqlite_stat1')) return null;
-  const stat = connection.prepare(`SELECT stat FROM sqlite_stat1 WHERE tbl = 'dishonesty_records' AND idx = 'records_list'`).get() as
-    | { stat: string }
-    | undefined;
-  return stat ? Number(stat.stat.split(' ')[0]) : null;
-}
+export const analysedRecordCount = (connection: BetterSqlite3.Database) => analysedRowCount(connection, 'dishonesty_records', 'records_list');
 
 /** Which tables the planner statistics cover (sqlite_stat1 exists only once ANALYZE has run). */
 export function analysedTables(connection: BetterSqlite3.Database): string[] {

@@ -1,6 +1,6 @@
-import type { Sql } from '../db/database';
+import type { WriteSql } from '../db/database';
 import { appendAudit, type AuditChange } from './audit/auditLog';
-import type { Actor } from './context';
+import { userIdOf, type Author } from './context';
 import { enqueueUpload, type OutboxItem } from './outbox/outbox';
 
 /**
@@ -8,7 +8,7 @@ import { enqueueUpload, type OutboxItem } from './outbox/outbox';
  * the change concerns the platform, written inside the caller's transaction. A committed change can
  * therefore never miss its audit line or its upload.
  */
-export function recordChange(sql: Sql, at: string, actor: Actor | null, change: AuditChange, upload?: OutboxItem): void {
-  appendAudit(sql, at, actor, change);
+export function recordChange(sql: WriteSql, at: string, author: Author | null, change: AuditChange, upload?: OutboxItem): void {
+  appendAudit(sql, at, author && { id: userIdOf(author), displayName: author.displayName }, change);
   if (upload) enqueueUpload(sql, upload, at);
 }

@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   forbidden: 'FORBIDDEN',
   notFound: 'NOT_FOUND',
   conflict: 'CONFLICT',
+  duplicate: 'DUPLICATE',
   badCredentials: 'BAD_CREDENTIALS',
   userDisabled: 'USER_DISABLED',
   setupRequired: 'SETUP_REQUIRED',

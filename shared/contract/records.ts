@@ -3,6 +3,8 @@ import { CLUE_SOURCES, RECORD_STATUSES, SECTORS, SEVERITIES, SITUATIONS, SUBJECT
 import { recordFieldsObject, recordFieldsSchema } from '../domain/recordSchema';
 import { channel } from './channel';
 import { isoDate, pageRequest, uuid } from './common';
+import { AUTHOR_KINDS } from '../domain/entityKinds';
+import { attachmentSchema, fileSchema, importResultSchema, MAX_FILE_BASE64 } from './ledger';
 
 export const recordListFilterSchema = z.object({
   statuses: z.array(z.enum(RECORD_STATUSES)).optional(),
@@ -22,7 +24,9 @@ export const recordListFilterSchema = z.object({
 });
 export type RecordListFilter = z.infer<typeof recordListFilterSchema>;
 
-export const RECORD_SORT_KEYS = ['updatedAt', 'happenedOn', 'recognisedOn', 'amountFen', 'unitName', 'severity'] as const;
+/** subjectName: the subject's own name (a person's name, else the unit's), in pinyin order; unitName: the unit's. */
+export const RECORD_SORT_KEYS = ['updatedAt', 'happenedOn', 'recognisedOn', 'amountFen', 'subjectName', 'unitName', 'severity'] as const;
+export type RecordSortKey = (typeof RECORD_SORT_KEYS)[number];
 
 export const recordRowSchema = z.object({
   id: z.string(),
@@ -73,37 +77,16 @@ export const recordVersionSchema = z.object({
   statusBefore: z.enum(RECORD_STATUSES).nullable(),
   statusAfter: z.enum(RECORD_STATUSES),
   at: z.string(),
+  /** The user's name, or 系统（到期自动） / 市平台 for changes nobody typed. */
   userName: z.string(),
+  author: z.enum(AUTHOR_KINDS),
   changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() })),
 });
 export type RecordVersion = z.infer<typeof recordVersionSchema>;
 
-export const attachmentSchema = z.object({
-  id: z.string(),
-  fileName: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-  addedAt: z.string(),
-  addedByName: z.string(),
-  /** ok, or the stored file is gone, or its bytes no longer match the hash it was filed under. */
-  state: z.enum(['ok', 'missing', 'altered']),
-});
-export type Attachment = z.infer<typeof attachmentSchema>;
+export { attachmentSchema, fileSchema, importRejectionSchema, importResultSchema, MAX_FILE_BASE64 } from './ledger';
+export type { Attachment, ImportResult } from './ledger';
 
-export const fileSchema = z.object({ fileName: z.string(), contentBase64: z.string() });
-
-export const importRejectionSchema = z.object({ row: z.number(), column: z.string(), reason: z.string() });
-export const importResultSchema = z.object({
-  dryRun: z.boolean(),
-  accepted: z.number(),
-  rejected: z.array(importRejectionSchema),
-  totalRows: z.number(),
-  /** The row-level report as a workbook, ready to save. Null when nothing was rejected. */
-  report: fileSchema.nullable(),
-});
-export type ImportResult = z.infer<typeof importResultSchema>;
-
-const MAX_FILE_BASE64 = 40 * 1024 * 1024; // about 30 MB of file
 
 export const recordChannels = {
   'records.list': channel({
@@ -126,7 +109,12 @@ export const recordChannels = {
   }),
   'records.create': channel({
     access: 'user',
-    request: z.object({ fields: recordFieldsSchema, draftKey: z.string().optional() }),
+    request: z.object({
+      fields: recordFieldsSchema,
+      draftKey: z.string().optional(),
+      /** The clerk saw the duplicate warning (same subject, same 认定文书编号) and saves anyway. */
+      confirmedDuplicate: z.boolean().optional(),
+    }),
     response: recordDetailSchema,
   }),
   'records.update': channel({
@@ -138,6 +126,7 @@ export const recordChannels = {
       /** Required when the record is locked: the correction's reason. */
       reason: z.string().trim().max(500).optional(),
       draftKey: z.string().optional(),
+      confirmedDuplicate: z.boolean().optional(),
     }),
     response: recordDetailSchema,
   }),

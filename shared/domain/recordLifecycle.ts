@@ -1,36 +1,19 @@
 import type { Role } from './roles';
-import type { RecordStatus } from './dishonesty';
+import { RECORD_STATUSES, RECORD_STATUS_LABELS, type RecordStatus } from './dishonesty';
 import { FIELDS_REQUIRED_FOR_APPROVAL, type RecordField } from './dishonesty';
+import * as machines from './statusMachine';
 
 /**
- * The life cycle of a dishonesty record (DOMAIN.md §1) as data. The service accepts exactly these moves
- * and the detail page shows exactly these buttons, because both read this table.
+ * The life cycle of a dishonesty record (DOMAIN.md §1) as data, on the shared status machine. The service
+ * accepts exactly these moves and the detail page shows exactly these buttons, because both read this table.
  */
-export interface TransitionInput {
-  /** What the clerk must type in the dialog; all are required when listed. */
-  reason?: { label: string };
-  approver?: { label: string };
-  date?: { label: string; mayBeFuture: boolean };
-}
-
-export interface RecordTransition {
-  action: string;
-  label: string;
-  from: readonly RecordStatus[];
-  /** 'previous' sends the record back where it was before the objection. */
-  to: RecordStatus | 'previous';
-  roles: readonly Role[];
-  input: TransitionInput;
-  /** Record fields that must be filled before the move. */
-  needsFields?: readonly RecordField[];
-  /** Approval locks the record: later changes become corrections (new versions with a reason). */
-  locks?: boolean;
-}
+export type { TransitionInput } from './statusMachine';
+export type RecordTransition = machines.Transition<RecordStatus, RecordField>;
 
 const REVIEW: readonly Role[] = ['reviewer', 'admin'];
 const ANYONE: readonly Role[] = ['clerk', 'reviewer', 'admin'];
 
-export const RECORD_TRANSITIONS: readonly RecordTransition[] = [
+const TRANSITIONS: readonly RecordTransition[] = [
   {
     action: 'approve', label: '审核认定', from: ['verifying'], to: 'recognised', roles: REVIEW,
     input: {}, needsFields: FIELDS_REQUIRED_FOR_APPROVAL, locks: true,
@@ -70,14 +53,22 @@ export const RECORD_TRANSITIONS: readonly RecordTransition[] = [
   },
 ];
 
-export function findTransition(action: string): RecordTransition | undefined {
-  return RECORD_TRANSITIONS.find((t) => t.action === action);
-}
+/** Records have no date-driven states: every move is a decision someone takes. */
+export const RECORD_MACHINE: machines.StatusMachine<RecordStatus, RecordField> = {
+  statuses: RECORD_STATUSES,
+  labels: RECORD_STATUS_LABELS,
+  initial: 'verifying',
+  transitions: TRANSITIONS,
+  derived: [],
+  editableInPlace: ['verifying'],
+};
+
+export const RECORD_TRANSITIONS = RECORD_MACHINE.transitions;
+
+export const findTransition = (action: string) => machines.findTransition(RECORD_MACHINE, action);
 
 /** The moves a user of `role` may make on a record in `status` (what the buttons show). */
-export function availableTransitions(status: RecordStatus, role: Role): RecordTransition[] {
-  return RECORD_TRANSITIONS.filter((t) => t.from.includes(status) && t.roles.includes(role));
-}
+export const availableTransitions = (status: RecordStatus, role: Role) => machines.availableTransitions(RECORD_MACHINE, status, role);
 
 /** Draft records are edited in place; once approved they are corrected by new versions. */
-export const EDITABLE_IN_PLACE: readonly RecordStatus[] = ['verifying'];
+export const EDITABLE_IN_PLACE = RECORD_MACHINE.editableInPlace;

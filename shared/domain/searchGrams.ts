@@ -4,7 +4,9 @@
  * overlapping character pairs instead: "拖欠账款" is stored as the tokens "拖欠 欠账 账款", and a query of
  * n ≥ 2 characters becomes the phrase of its n−1 pairs, which matches exactly where the text contains it.
  * Text is split into runs of letters and digits; a separator token between runs keeps a phrase from
- * bridging punctuation. The unicode61 tokenizer treats CJK, letters, digits and the private-use separator
+ * bridging punctuation. Each run also stores its last character alone, so that every occurrence of a
+ * character starts some token: a one-character term is then the prefix query "街"* (the index keeps a
+ * one-character prefix index for it) instead of a scan of every row. The unicode61 tokenizer treats CJK, letters, digits and the private-use separator
  * as token characters, so every pair is one token.
  */
 const SEPARATOR = '\uE000';
@@ -25,22 +27,26 @@ function pairsOf(run: string): string[] {
   return pairs;
 }
 
+/** A run's tokens: its pairs, then its last character alone (a one-character run is just itself). */
+function tokensOf(run: string): string[] {
+  const chars = Array.from(run);
+  return chars.length === 1 ? chars : [...pairsOf(run), chars[chars.length - 1]];
+}
+
 /** The token text stored in the search index for a record's searchable fields. */
 export function searchGrams(text: string): string {
   return runsOf(text)
-    .map((run) => pairsOf(run).join(' '))
+    .map((run) => tokensOf(run).join(' '))
     .join(` ${SEPARATOR} `);
 }
 
 /**
- * An FTS5 MATCH expression for what the clerk typed, or null when nothing indexable is left
- * (single characters fall back to a plain LIKE scan in the caller). Terms separated by spaces must all match.
+ * An FTS5 MATCH expression for what the clerk typed, or null when nothing searchable is left (only
+ * punctuation). Terms separated by spaces (or punctuation) must all match; a one-character term matches
+ * every token that starts with it. With `column`, each phrase must be found in that column of the index.
  */
-export function searchMatchExpression(query: string): string | null {
-  const phrases: string[] = [];
-  for (const run of runsOf(query)) {
-    if (Array.from(run).length < 2) return null;
-    phrases.push(`"${pairsOf(run).join(' ')}"`);
-  }
+export function searchMatchExpression(query: string, column?: string): string | null {
+  const scope = column ? `${column} : ` : '';
+  const phrases = runsOf(query).map((run) => scope + (Array.from(run).length === 1 ? `"${run}"*` : `"${pairsOf(run).join(' ')}"`));
   return phrases.length > 0 ? phrases.join(' AND ') : null;
 }

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit, listAudit, verifyAuditChain } from '../../electron/services/audit/auditLog';
-import { addAttachment, createRecord, transitionRecord, updateRecord } from '../../electron/services/records';
+import { addRecordAttachment, createRecord, transitionRecord, updateRecord } from '../../electron/services/records';
 import { updateSettings } from '../../electron/services/settings/settingsService';
 import { authenticate, changePassword, createUser, setUserDisabled } from '../../electron/services/users/usersService';
 import { saveDraft, discardDraft } from '../../electron/services/drafts/draftsService';
 import { TEST_OFFICE, TEST_PASSWORD, createTestApp, type TestApp } from '../support/testApp';
-import { unitRecord } from '../support/recordFixtures';
+import { nextDocNumber, unitRecord } from '../support/recordFixtures';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -102,10 +102,11 @@ describe('every change appends an audit entry', () => {
 
     let attachmentId = '';
     const [attach] = await appended(async () => {
-      attachmentId = (await addAttachment(app.deps, app.clerk, id, '判决书.pdf', Buffer.from('%PDF-1.4 judgement'))).id;
+      attachmentId = (await addRecordAttachment(app.deps, app.clerk, id, '判决书.pdf', Buffer.from('%PDF-1.4 judgement'))).id;
     });
-    expect(attach).toMatchObject({ entity: 'record_attachment', entity_id: attachmentId, action: 'add', user_id: app.clerk.id, before_json: null });
-    expect(parse(attach.after_json)).toMatchObject({ recordId: id, fileName: '判决书.pdf', size: 18 });
+    // attachments are a building block owned by any entity: the entry names its owner
+    expect(attach).toMatchObject({ entity: 'attachment', entity_id: attachmentId, action: 'add', user_id: app.clerk.id, before_json: null });
+    expect(parse(attach.after_json)).toMatchObject({ owner: 'dishonesty_record', ownerId: id, fileName: '判决书.pdf', size: 18 });
 
     expect(await verify()).toEqual({ ok: true, checked: (await rows()).length, problems: [] });
   });
@@ -127,7 +128,7 @@ describe('every change appends an audit entry', () => {
 
   it('lists newest first, filtered by entity and id, with before/after as objects', async () => {
     const a = await createRecord(app.deps, app.clerk, unitRecord());
-    await createRecord(app.deps, app.clerk, unitRecord());
+    await createRecord(app.deps, app.clerk, unitRecord({ docNumber: nextDocNumber() }));
     await transitionRecord(app.deps, app.reviewer, { id: a.id, expectedVersion: 1, action: 'approve' });
     const page = await app.db.read((sql) => listAudit(sql, { page: 1, pageSize: 10, entity: 'dishonesty_record', entityId: a.id }));
     expect(page.total).toBe(2);
@@ -142,7 +143,7 @@ describe('every change appends an audit entry', () => {
 describe('verifyAuditChain', () => {
   /** Six entries: the four of setup, a record, a settings change. */
   beforeEach(async () => {
-    await createRecord(app.deps, app.clerk, unitRecord());
+    await createRecord(app.deps, app.clerk, unitRecord({ docNumber: nextDocNumber() }));
     await updateSettings(app.deps, app.admin, { ...TEST_OFFICE, idleLockMinutes: 15 });
     expect((await rows()).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6]);
   });
@@ -237,7 +238,7 @@ describe('verifyAuditChain', () => {
 
   it('keeps reporting a tampered entry after later genuine changes', async () => {
     exec(`UPDATE audit_log SET before_json = '{}' WHERE seq = 5`);
-    await createRecord(app.deps, app.clerk, unitRecord());
+    await createRecord(app.deps, app.clerk, unitRecord({ docNumber: nextDocNumber() }));
     await authenticate(app.deps, 'admin', TEST_PASSWORD);
     expect(await problems()).toEqual([{ seq: 5, kind: 'edited' }]);
     expect((await verify()).checked).toBe(8);

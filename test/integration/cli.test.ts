@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../electron/db/database';
 import { MIGRATIONS } from '../../electron/db/migrations';
-import { RECORD_HEADERS } from '../../electron/services/records/excel/recordColumns';
+import { RECORD_HEADERS } from '../../electron/services/records/excel/recordSheet';
 import { unitTemplateCells } from '../support/recordFixtures';
 import { TEST_OFFICE, TEST_PASSWORD, tempDir } from '../support/testApp';
 

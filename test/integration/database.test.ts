@@ -8,7 +8,7 @@ import { MIGRATIONS } from '../../electron/db/migrations';
 import { analysedRecordCount, analysedTables } from '../../electron/db/plannerStatistics';
 import { verifyAuditChain } from '../../electron/services/audit/auditLog';
 import { enqueueUpload, listPendingUploads } from '../../electron/services/outbox/outbox';
-import { createRecord, getRecord, queryRecords, transitionRecord, updateRecord } from '../../electron/services/records';
+import { createRecord, getRecord, queryRecords, updateRecord } from '../../electron/services/records';
 import { readSettings, updateSettings } from '../../electron/services/settings/settingsService';
 import { authenticate, createUser, initializeOffice, listUsers, setUserDisabled, toActor } from '../../electron/services/users/usersService';
 import type { ServiceDeps } from '../../electron/services/context';
@@ -16,6 +16,7 @@ import { saveDraft, getDraft } from '../../electron/services/drafts/draftsServic
 import { TEST_OFFICE, TEST_PASSWORD, tempDir } from '../support/testApp';
 import { unitRecord } from '../support/recordFixtures';
 import { seedGeneratedRecords } from '../support/seedRecords';
+import { insertLegacyRecord, seedLegacyRecords } from '../support/legacyRecords';
 
 const CJK = /[\u4e00-\u9fff]/;
 const dirs: string[] = [];
@@ -77,7 +78,7 @@ describe('connection settings', () => {
     const dir = path.join(newDir(), 'nested', 'data');
     const db = await openDb(dir);
     const tables = await db.read((sql) => sql.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`).map((t) => t.name));
-    for (const t of ['settings', 'users', 'audit_log', 'outbox', 'form_drafts', 'dishonesty_records', 'record_versions', 'record_attachments', 'record_search', 'migrations']) {
+    for (const t of ['settings', 'users', 'audit_log', 'outbox', 'form_drafts', 'dishonesty_records', 'record_versions', 'attachments', 'record_search', 'migrations']) {
       expect(tables).toContain(t);
     }
     const applied = await db.read((sql) => sql.all<{ name: string }>(`SELECT name FROM migrations ORDER BY id`).map((m) => m.name));
@@ -264,8 +265,8 @@ describe('query-planner statistics for the records list', () => {
 
   it('an upgrade from before the list index builds it, and the list reads the same records', async () => {
     const dir = newDir();
-    const { db, clerk, reviewer } = await ledgerWithUsers(dir, MIGRATIONS.slice(0, 3));
-    await seedGeneratedRecords(db, { count: 1200, seed: 5, clerk, reviewer });
+    const { db, clerk } = await ledgerWithUsers(dir, MIGRATIONS.slice(0, 3));
+    await db.write((sql) => seedLegacyRecords(sql, clerk.id, 1200, 5)); // as the version of migration 0003 wrote them
     const query = { search: '街道', statuses: ['verifying' as const], page: 2, pageSize: 20, sortBy: 'happenedOn' as const, sortOrder: 'asc' as const };
     const deps = (d: Db): ServiceDeps => ({ db: d, dataDir: dir, now: () => new Date() });
     const before = await queryRecords(deps(db), query);
@@ -290,30 +291,69 @@ describe('record versions stored as a rowid table (migration 0005)', () => {
     const deps: ServiceDeps = { db: old, dataDir: dir, now: () => new Date() };
     const admin = await initializeOffice(deps, TEST_OFFICE, { username: 'admin', displayName: '王管理', password: TEST_PASSWORD });
     const reviewer = toActor(await createUser(deps, admin, { username: 'reviewer', displayName: '张审核', role: 'reviewer', password: TEST_PASSWORD }));
-    const ids: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const created = await createRecord(deps, reviewer, unitRecord({ docNumber: `(2024)苏0102民初${i}号` }));
-      await updateRecord(deps, reviewer, { id: created.id, expectedVersion: 1, fields: unitRecord({ docNumber: `(2024)苏0102民初${i}号`, severity: '严重' }) });
-      await transitionRecord(deps, reviewer, { id: created.id, expectedVersion: 2, action: 'approve' });
-      ids.push(created.id);
-    }
-    const columns = 'record_id, version, action, reason, approver, date, status_before, status_after, at, user_id, snapshot_json';
-    const versions = (db: Db) => db.read((sql) => sql.all(`SELECT ${columns} FROM record_versions ORDER BY record_id, version`));
-    const before = await versions(old);
+    // what the version of migration 0004 wrote for: create, edit in place, approve
+    const ids = await old.write((sql) => Array.from({ length: 5 }, (_, i) => insertLegacyRecord(sql, reviewer.id, unitRecord({ docNumber: `(2024)苏0102民初${i}号` }), [
+      { action: 'create', status: 'verifying', at: `2024-06-0${i + 1}T01:00:00.000Z` },
+      { action: 'edit', status: 'verifying', at: `2024-06-0${i + 1}T02:00:00.000Z`, fields: { severity: '严重' } },
+      { action: 'approve', status: 'recognised', at: `2024-06-0${i + 1}T03:00:00.000Z` },
+    ])));
+    const columns = 'version, action, reason, approver, date, status_before, status_after, at, user_id, snapshot_json';
+    const before = await old.read((sql) => sql.all(`SELECT record_id AS entity_id, ${columns} FROM record_versions ORDER BY record_id, version`));
     expect(before).toHaveLength(15);
-    const historyBefore = await Promise.all(ids.map((id) => getRecord(deps, reviewer, id)));
     await closeDb(old);
 
     const db = await openDb(dir);
     const upgraded: ServiceDeps = { db, dataDir: dir, now: () => new Date() };
-    expect(await versions(db)).toEqual(before);
-    expect(await Promise.all(ids.map((id) => getRecord(upgraded, reviewer, id)))).toEqual(historyBefore);
+    expect(await db.read((sql) => sql.all(`SELECT entity_id, ${columns} FROM record_versions ORDER BY entity_id, version`))).toEqual(before);
+    for (const id of ids) {
+      const { versions } = await getRecord(upgraded, reviewer, id);
+      expect(versions.map((v) => [v.version, v.actionLabel, v.statusAfter, v.userName, v.author])).toEqual([
+        [3, '审核认定', 'recognised', '张审核', 'user'], [2, '修改', 'verifying', '张审核', 'user'], [1, '新建', 'verifying', '张审核', 'user'],
+      ]);
+      expect(versions[1].changes).toEqual([{ field: 'severity', label: '严重程度', before: '较重', after: '严重' }]);
+    }
     const table = await db.read((sql) => sql.get<{ sql: string }>(`SELECT sql FROM sqlite_schema WHERE name = 'record_versions'`)!.sql);
     expect(table).not.toMatch(/WITHOUT ROWID/i);
     // a record's versions still cannot repeat, and new versions are written after the upgrade
-    await expect(db.write((sql) => sql.run(`INSERT INTO record_versions SELECT NULL, ${columns} FROM record_versions LIMIT 1`)))
+    await expect(db.write((sql) => sql.run(`INSERT INTO record_versions (entity_id, ${columns}) SELECT entity_id, ${columns} FROM record_versions LIMIT 1`)))
       .rejects.toThrow(/UNIQUE/);
     await updateRecord(upgraded, reviewer, { id: ids[0], expectedVersion: 3, fields: unitRecord({ docNumber: '(2024)苏0102民初0号', severity: '一般' }), reason: '更正严重程度' });
     expect((await getRecord(upgraded, reviewer, ids[0])).versions.map((v) => v.version)).toEqual([4, 3, 2, 1]);
+  });
+});
+
+describe('the ledger building blocks (migration 0006)', () => {
+  it('an upgrade keeps versions and attachments, adds pinyin sort keys, and indexes single characters and unit names', async () => {
+    const dir = newDir();
+    const old = await openDb(dir, { migrations: MIGRATIONS.slice(0, 5) });
+    const deps: ServiceDeps = { db: old, dataDir: dir, now: () => new Date() };
+    const admin = await initializeOffice(deps, TEST_OFFICE, { username: 'admin', displayName: '王管理', password: TEST_PASSWORD });
+    const at = '2024-06-01T01:00:00.000Z';
+    const [unit, person] = await old.write((sql) => [
+      insertLegacyRecord(sql, admin.id, unitRecord({ unitName: '东城街道办事处', facts: '拖欠工程款，经判决仍未履行。' }), [{ action: 'create', status: 'verifying', at }]),
+      insertLegacyRecord(sql, admin.id, unitRecord({
+        subjectType: 'person', personName: '曾小明', personIdNumber: '11010519491231002X', unitUscc: null, unitName: '安丰镇人民政府', docNumber: 'P-1', facts: '被问责后仍不作为。',
+      }), [{ action: 'create', status: 'verifying', at }]),
+    ]);
+    await old.write((sql) => sql.run(
+      `INSERT INTO record_attachments (id, record_id, sha256, file_name, size, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      crypto.randomUUID(), unit, 'a'.repeat(64), '判决书.pdf', 10, at, admin.id,
+    ));
+    await closeDb(old);
+
+    const db = await openDb(dir);
+    const upgraded: ServiceDeps = { db, dataDir: dir, now: () => new Date() };
+    expect((await getRecord(upgraded, admin, unit)).attachments).toMatchObject([{ fileName: '判决书.pdf', size: 10, addedByName: '王管理', state: 'missing' }]);
+    const list = async (q: Record<string, unknown>) =>
+      (await queryRecords(upgraded, { sortBy: 'updatedAt', sortOrder: 'asc', page: 1, pageSize: 50, ...q })).items.map((r) => r.id);
+    // 曾 zeng sorts after 东 dong by the subject's own name; the person works at 安丰镇 (an), before 东城
+    expect(await list({ sortBy: 'subjectName' })).toEqual([unit, person]);
+    expect(await list({ sortBy: 'unitName' })).toEqual([person, unit]);
+    expect(await list({ search: '欠' })).toEqual([unit]);
+    expect(await list({ search: '行' })).toEqual([unit]);
+    expect(await list({ search: '问' })).toEqual([person]);
+    expect(await list({ unit: '镇' })).toEqual([person]);
+    expect(await list({ unit: '东城街道' })).toEqual([unit]);
+    expect(await db.read((sql) => sql.get<{ n: number }>(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'record_attachments'`)!.n)).toBe(0);
   });
 });

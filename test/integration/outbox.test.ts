@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordChange } from '../../electron/services/changes';
 import { verifyAuditChain } from '../../electron/services/audit/auditLog';
 import { countPendingUploads, listPendingUploads } from '../../electron/services/outbox/outbox';
-import { addAttachment, createRecord, getRecord, queryRecords, transitionRecord, updateRecord } from '../../electron/services/records';
+import { addRecordAttachment, createRecord, getRecord, queryRecords, transitionRecord, updateRecord } from '../../electron/services/records';
 import { updateSettings } from '../../electron/services/settings/settingsService';
 import { createUser } from '../../electron/services/users/usersService';
 import { recordFieldsSchema } from '../../shared/domain/recordSchema';
 import { TEST_OFFICE, TEST_PASSWORD, createTestApp, type TestApp } from '../support/testApp';
-import { personRecord, unitRecord } from '../support/recordFixtures';
+import { nextDocNumber, personRecord, unitRecord } from '../support/recordFixtures';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -25,7 +25,7 @@ const outboxRows = () =>
   );
 const count = (table: string) => app.db.read((sql) => sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)!.n);
 const versionSnapshot = (id: string, version: number) =>
-  app.db.read((sql) => JSON.parse(sql.get<{ snapshot_json: string }>(`SELECT snapshot_json FROM record_versions WHERE record_id = ? AND version = ?`, id, version)!.snapshot_json));
+  app.db.read((sql) => JSON.parse(sql.get<{ snapshot_json: string }>(`SELECT snapshot_json FROM record_versions WHERE entity_id = ? AND version = ?`, id, version)!.snapshot_json));
 const search = (term: string) => queryRecords(app.deps, { search: term, page: 1, pageSize: 50, sortBy: 'updatedAt', sortOrder: 'desc' });
 
 describe('every record change queues one upload', () => {
@@ -74,7 +74,7 @@ describe('every record change queues one upload', () => {
 
   it('versions count per record, not globally', async () => {
     const a = await createRecord(app.deps, app.clerk, unitRecord());
-    const b = await createRecord(app.deps, app.clerk, unitRecord());
+    const b = await createRecord(app.deps, app.clerk, unitRecord({ docNumber: nextDocNumber() }));
     await transitionRecord(app.deps, app.reviewer, { id: b.id, expectedVersion: 1, action: 'approve' });
     await transitionRecord(app.deps, app.reviewer, { id: a.id, expectedVersion: 1, action: 'reject', reason: '经核实不属实' });
     expect((await outboxRows()).map((r) => [r.item_id, r.version])).toEqual([[a.id, 1], [b.id, 1], [b.id, 2], [a.id, 2]]);
@@ -88,7 +88,7 @@ describe('every record change queues one upload', () => {
     await transitionRecord(app.deps, app.reviewer, { id: created.id, expectedVersion: 1, action: 'reject' }).catch(() => undefined);
     await createUser(app.deps, app.admin, { username: 'clerk2', displayName: '赵录入', role: 'clerk', password: TEST_PASSWORD });
     await updateSettings(app.deps, app.admin, { ...TEST_OFFICE, idleLockMinutes: 20 });
-    await addAttachment(app.deps, app.clerk, created.id, 'a.txt', Buffer.from('evidence'));
+    await addRecordAttachment(app.deps, app.clerk, created.id, 'a.txt', Buffer.from('evidence'));
     expect(await outboxRows()).toEqual(before);
   });
 });

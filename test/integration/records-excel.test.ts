@@ -4,9 +4,9 @@ import { createRecord, queryRecords } from '../../electron/services/records';
 import { analysedRecordCount } from '../../electron/db/plannerStatistics';
 import { exportRecordsWorkbook } from '../../electron/services/records/excel/exportRecords';
 import { importRecordRows, importRecordsWorkbook, rowToFields } from '../../electron/services/records/excel/importRecords';
-import { readRecordWorkbook } from '../../electron/services/records/excel/readWorkbook';
-import { RECORD_HEADERS, REQUIRED_RECORD_HEADERS } from '../../electron/services/records/excel/recordColumns';
-import { buildRecordTemplate } from '../../electron/services/records/excel/template';
+import { readSheetRows } from '../../electron/services/excel/readWorkbook';
+import { RECORD_COLUMNS, RECORD_HEADERS, REQUIRED_RECORD_HEADERS } from '../../electron/services/records/excel/recordSheet';
+import { buildRecordTemplate } from '../../electron/services/records/excel/exportRecords';
 import type { RecordListQuery } from '../../electron/services/records/recordQuery';
 import { FIELD_COLUMNS } from '../../electron/services/records/recordRow';
 import type { RecordFields } from '../../shared/domain/recordSchema';
@@ -79,9 +79,12 @@ const ALL: RecordListQuery = { sortBy: 'updatedAt', sortOrder: 'asc' };
 
 /* ---------------------------------------------------------------- the mixed file */
 
+/** A record already in the ledger, which row 15 of the mixed file repeats. */
+const EXISTING = unitRecord({ docNumber: '(2024)苏0102民初123号' });
+
 /** Rows 2–5 are good (every date and amount form of DOMAIN.md), 6–16 each carry known problems; 14 is blank. */
 async function mixedFile(): Promise<Buffer> {
-  const existing = unitRecord(); // created in the test: 11320102MB0000000F + (2024)苏0102民初123号
+  const existing = EXISTING; // created in the test: 11320102MB0000000F + (2024)苏0102民初123号
   const rows: Array<Cells | undefined> = [
     // 2: an Excel date cell, plain number amount
     unitCells(1, { 发生日期: utcDay('2024-03-05'), '涉及金额（元）': 1234.56 }),
@@ -146,7 +149,7 @@ const MIXED_REJECTIONS = [
 
 describe('importing a mixed file', () => {
   it('accepts the good rows, rejects each bad row at its column, writes nothing of a rejected row', async () => {
-    await createRecord(app.deps, app.clerk, unitRecord());
+    await createRecord(app.deps, app.clerk, EXISTING);
     const before = await counts();
     const result = await importRecordsWorkbook(app.deps, app.clerk, await mixedFile(), { dryRun: false, fileName: '台账.xlsx' });
 
@@ -196,7 +199,7 @@ describe('importing a mixed file', () => {
     });
 
     // The history says where the record came from.
-    const actions = await app.db.read((sql) => sql.all<{ action: string }>(`SELECT DISTINCT action FROM record_versions WHERE record_id IN (SELECT id FROM dishonesty_records WHERE doc_number LIKE '(2024)苏0102民初_号')`));
+    const actions = await app.db.read((sql) => sql.all<{ action: string }>(`SELECT DISTINCT action FROM record_versions WHERE entity_id IN (SELECT id FROM dishonesty_records WHERE doc_number LIKE '(2024)苏0102民初_号')`));
     expect(actions.map((a) => a.action)).toEqual(['import']);
 
     // The report lists the same rejections, sorted by row.
@@ -212,7 +215,7 @@ describe('importing a mixed file', () => {
   });
 
   it('a dry run reports the same and writes nothing', async () => {
-    await createRecord(app.deps, app.clerk, unitRecord());
+    await createRecord(app.deps, app.clerk, EXISTING);
     const before = await counts();
     const dry = await importRecordsWorkbook(app.deps, app.clerk, await mixedFile(), { dryRun: true });
     expect(dry.dryRun).toBe(true);
@@ -353,7 +356,7 @@ describe('the template', () => {
     for (let r = 2; r <= RECORD_HEADERS.length + 1; r++) guideHeaders.push(guide.getRow(r).getCell(1).value);
     expect(guideHeaders).toEqual([...RECORD_HEADERS]);
 
-    await expect(readRecordWorkbook(bytes)).rejects.toMatchObject({ code: 'BAD_FILE', message: expect.stringMatching(/没有数据行/) });
+    await expect(readSheetRows(bytes, RECORD_COLUMNS)).rejects.toMatchObject({ code: 'BAD_FILE', message: expect.stringMatching(/没有数据行/) });
   });
 
   it('imports once a row is filled in', async () => {

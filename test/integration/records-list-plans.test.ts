@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRecords } from '../../electron/services/records';
 import type { RecordListQuery, RecordSortKey } from '../../electron/services/records/recordQuery';
 import { RECORD_SORT_KEYS } from '../../shared/contract/records';
+import { nameSortKey, personSortKey } from '../../shared/domain/sortKey';
 import { RecordGenerator } from '../bench/generate';
 import { LIST_SCENARIOS, searchScenarios, type Scenario } from '../bench/scenarios';
 import { seedGeneratedRecords } from '../support/seedRecords';
@@ -62,14 +63,13 @@ const norm = (s: string) => s.normalize('NFKC').toLowerCase();
 const runsOf = (s: string) => norm(s).match(/[\p{L}\p{N}]+/gu) ?? [];
 const searchable = (r: Row) => [r.unit_name, r.person_name, r.doc_number, r.doc_name, r.facts].filter((x): x is string => x !== null);
 
-/** A search term, as the list page promises it: found as a substring (a term of single characters by LIKE). */
-function termMatches(r: Row, term: string): boolean {
-  const runs = runsOf(term);
-  if (runs.length > 0 && runs.every((run) => Array.from(run).length >= 2)) {
-    const texts = searchable(r).map(norm);
-    return runs.every((run) => texts.some((t) => t.includes(run)));
-  }
-  return searchable(r).some((t) => t.toLowerCase().includes(term.toLowerCase()));
+/**
+ * A search term, as the list page promises it: each run of letters and digits (one character or more) found
+ * as a substring of one of the texts, folded like the index folds them (NFKC, lower case).
+ */
+function termMatches(texts: readonly string[], term: string): boolean {
+  const folded = texts.map(norm);
+  return runsOf(term).every((run) => folded.some((t) => t.includes(run)));
 }
 
 function referenceFilter(q: Partial<RecordListQuery>): (r: Row) => boolean {
@@ -80,8 +80,8 @@ function referenceFilter(q: Partial<RecordListQuery>): (r: Row) => boolean {
     anyOf(q.statuses, r.status) && anyOf(q.situations, r.situation) && anyOf(q.sectors, r.sector) &&
     anyOf(q.clueSources, r.clue_source) && anyOf(q.severities, r.severity) && anyOf(q.subjectTypes, r.subject_type) &&
     inRange(r.happened_on, q.happenedFrom, q.happenedTo) && inRange(r.recognised_on, q.recognisedFrom, q.recognisedTo) &&
-    (!q.unit || r.unit_name.includes(q.unit)) &&
-    terms.every((t) => termMatches(r, t));
+    (!q.unit || termMatches([r.unit_name], q.unit)) &&
+    terms.every((t) => termMatches(searchable(r), t));
 }
 
 const SEVERITY_RANK: Record<string, number> = { 一般: 1, 较重: 2, 严重: 3 };
@@ -90,7 +90,9 @@ const sortValue: Record<RecordSortKey, (r: Row) => string | number | null> = {
   happenedOn: (r) => r.happened_on,
   recognisedOn: (r) => r.recognised_on,
   amountFen: (r) => r.amount_fen,
-  unitName: (r) => r.unit_name,
+  // names in pinyin order, a person's surname read as a surname (computed here from the names themselves)
+  subjectName: (r) => (r.subject_type === 'person' ? personSortKey(r.person_name ?? '') : nameSortKey(r.unit_name)),
+  unitName: (r) => nameSortKey(r.unit_name),
   severity: (r) => SEVERITY_RANK[r.severity] ?? 3,
 };
 
@@ -147,7 +149,7 @@ describe('list pages agree with a plain filter-and-sort over every row', () => {
 
   it('a common and a rare term, alone and with filters, under every sort both ways', async () => {
     const person = sample.find((r) => r.fields.subjectType === 'person')!.fields.personName!;
-    for (const search of ['街道', person, '街道 拖欠', '镇']) {
+    for (const search of ['街道', person, '街道 拖欠', '镇', '款 街']) {
       for (const sortBy of RECORD_SORT_KEYS) {
         for (const sortOrder of ['asc', 'desc'] as const) {
           await expectSameAsReference({ name: `${search} ${sortBy} ${sortOrder}`, query: { search, sortBy, sortOrder } });
@@ -156,6 +158,16 @@ describe('list pages agree with a plain filter-and-sort over every row', () => {
             query: { search, sortBy, sortOrder, severities: ['严重'], statuses: ['rectifying', 'recognised'] },
           });
         }
+      }
+    }
+  });
+
+  it('the unit-name filter, alone, with one character, with a search and with filters, under every sort', async () => {
+    const street = sample.map((r) => /区(..)街道办事处$/.exec(r.fields.unitName)?.[1]).find(Boolean)!;
+    for (const unit of ['街道办事处', street, '镇', '人民 政府']) {
+      for (const sortBy of RECORD_SORT_KEYS) {
+        await expectSameAsReference({ name: `unit ${unit} ${sortBy}`, query: { unit, sortBy, sortOrder: 'asc' } });
+        await expectSameAsReference({ name: `unit ${unit}+拖欠 ${sortBy}`, query: { unit, search: '拖欠', sortBy, sortOrder: 'desc', severities: ['较重'] } });
       }
     }
   });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  addAttachment, attachmentPath, createRecord, findDuplicates, getRecord, locateAttachment, queryRecords, transitionRecord, updateRecord,
+  addRecordAttachment, attachmentPath, createRecord, findDuplicates, getRecord, locateAttachment, queryRecords, transitionRecord, updateRecord,
 } from '../../electron/services/records';
 import type { RecordListQuery } from '../../electron/services/records/recordQuery';
 import { createUser, toActor } from '../../electron/services/users/usersService';
@@ -12,7 +12,7 @@ import type { Actor } from '../../electron/services/context';
 import { computeUsccCheckChar } from '../../shared/validation/uscc';
 import type { RecordFields } from '../../shared/domain/recordSchema';
 import { TEST_PASSWORD, createTestApp, type TestApp } from '../support/testApp';
-import { personRecord, unitRecord } from '../support/recordFixtures';
+import { nextDocNumber, numberedIdNumber as idNumber, personRecord, unitRecord } from '../support/recordFixtures';
 import { errorOf } from '../support/errors';
 
 let app: TestApp;
@@ -300,10 +300,9 @@ describe('filters, sorting and paging', () => {
     // 一般 < 较重 < 严重 (not the order of the characters); ties in entry order, reversed with the order
     expect(await order('severity', 'asc')).toBe('aecbd');
     expect(await order('severity', 'desc')).toBe('dbcea');
-    expect(await order('unitName', 'asc')).toBe(
-      Object.entries({ a: '甲街道办事处', b: '乙镇人民政府', c: '丙街道办事处', d: '丁乡人民政府', e: '100%达标_单位' })
-        .sort((x, y) => (x[1] < y[1] ? -1 : 1)).map(([k]) => k).join(''),
-    );
+    // pinyin order: 100%达标_单位, 丙 bing, 丁 ding, 甲 jia, 乙 yi (not the order of the characters' codes)
+    expect(await order('unitName', 'asc')).toBe('ecdab');
+    expect(await order('unitName', 'desc')).toBe('badce');
     expect(await order('recognisedOn', 'asc')).toBe('ceabd');
     expect(await order('updatedAt', 'desc')).toBe(
       (await ids({ sortBy: 'updatedAt', sortOrder: 'asc' })).map((id) => Object.keys(r).find((k) => r[k] === id)).reverse().join(''),
@@ -340,23 +339,74 @@ describe('filters, sorting and paging', () => {
 
 describe('duplicates', () => {
   it('finds records of the same subject with the same document number', async () => {
-    const a = await create();
-    const other = await create({ unitUscc: uscc(21) });
-    const found = await findDuplicates(app.deps, { subjectType: 'unit', unitUscc: unitRecord().unitUscc, docNumber: unitRecord().docNumber! });
-    expect(found).toEqual([{ id: a, subjectName: unitRecord().unitName, docNumber: unitRecord().docNumber, status: 'verifying' }]);
+    const fields = unitRecord();
+    const a = await create(fields);
+    const other = await create({ unitUscc: uscc(21), docNumber: fields.docNumber });
+    const found = await findDuplicates(app.deps, app.clerk, { subjectType: 'unit', unitUscc: fields.unitUscc, docNumber: fields.docNumber! });
+    expect(found).toEqual([{ id: a, subjectName: fields.unitName, docNumber: fields.docNumber, status: 'verifying' }]);
     expect(found.map((d) => d.id)).not.toContain(other);
-    expect(await findDuplicates(app.deps, { subjectType: 'unit', unitUscc: unitRecord().unitUscc, docNumber: `  ${unitRecord().docNumber}  ` })).toHaveLength(1);
-    expect(await findDuplicates(app.deps, { subjectType: 'unit', unitUscc: unitRecord().unitUscc, docNumber: '(2024)苏0102民初999号' })).toEqual([]);
-    expect(await findDuplicates(app.deps, { subjectType: 'unit', unitUscc: unitRecord().unitUscc, docNumber: unitRecord().docNumber!, excludeId: a })).toEqual([]);
-    expect(await findDuplicates(app.deps, { subjectType: 'unit', unitUscc: null, docNumber: unitRecord().docNumber! })).toEqual([]);
+    expect(await findDuplicates(app.deps, app.clerk, { subjectType: 'unit', unitUscc: fields.unitUscc, docNumber: `  ${fields.docNumber}  ` })).toHaveLength(1);
+    expect(await findDuplicates(app.deps, app.clerk, { subjectType: 'unit', unitUscc: fields.unitUscc, docNumber: '(2024)苏0102民初999号' })).toEqual([]);
+    expect(await findDuplicates(app.deps, app.clerk, { subjectType: 'unit', unitUscc: fields.unitUscc, docNumber: fields.docNumber!, excludeId: a })).toEqual([]);
+    expect(await findDuplicates(app.deps, app.clerk, { subjectType: 'unit', unitUscc: null, docNumber: fields.docNumber! })).toEqual([]);
   });
 
   it('finds a person by identity number, not by the employer', async () => {
-    const p = (await createRecord(app.deps, app.clerk, personRecord())).id;
-    await create();
-    const found = await findDuplicates(app.deps, { subjectType: 'person', personIdNumber: personRecord().personIdNumber, docNumber: personRecord().docNumber! });
-    expect(found).toEqual([{ id: p, subjectName: '赵某某', docNumber: personRecord().docNumber, status: 'verifying' }]);
-    expect(await findDuplicates(app.deps, { subjectType: 'person', personIdNumber: '440524188001010014', docNumber: personRecord().docNumber! })).toEqual([]);
+    const person = personRecord();
+    const p = (await createRecord(app.deps, app.clerk, person)).id;
+    await create({ docNumber: person.docNumber });
+    const found = await findDuplicates(app.deps, app.clerk, { subjectType: 'person', personIdNumber: person.personIdNumber, docNumber: person.docNumber! });
+    expect(found).toEqual([{ id: p, subjectName: '赵某某', docNumber: person.docNumber, status: 'verifying' }]);
+    expect(await findDuplicates(app.deps, app.clerk, { subjectType: 'person', personIdNumber: '440524188001010014', docNumber: person.docNumber! })).toEqual([]);
+  });
+
+  it('the service refuses a second record of the same subject and document unless the clerk confirmed it', async () => {
+    const fields = unitRecord();
+    const first = await create(fields);
+    const refused = await errorOf(createRecord(app.deps, app.clerk, { ...fields, docNumber: `（${fields.docNumber!.slice(1, 5)}）${fields.docNumber!.slice(6)}` }));
+    expect(refused).toMatchObject({ code: 'DUPLICATE', field: 'docNumber' });
+    expect(refused.message).toMatch(/与已有记录重复.*某某市某某区某某街道办事处.*线索核实中/);
+    expect((await queryRecords(app.deps, { sortBy: 'updatedAt', sortOrder: 'asc', page: 1, pageSize: 50 })).total).toBe(1);
+    const confirmed = await createRecord(app.deps, app.clerk, fields, undefined, true);
+    expect(confirmed.docNumber).toBe(fields.docNumber);
+
+    // an edit that makes a record repeat another is refused the same way; confirmed, it is saved
+    const other = await createRecord(app.deps, app.clerk, unitRecord({ docNumber: nextDocNumber() }));
+    const edit = { id: other.id, expectedVersion: 1, fields: { ...unitRecord(), docNumber: fields.docNumber } };
+    expect(await errorOf(updateRecord(app.deps, app.clerk, edit))).toMatchObject({ code: 'DUPLICATE', field: 'docNumber' });
+    expect((await updateRecord(app.deps, app.clerk, { ...edit, confirmedDuplicate: true })).version).toBe(2);
+    // editing the record itself is no duplicate of itself
+    expect((await updateRecord(app.deps, app.clerk, { id: first, expectedVersion: 1, fields: { ...fields, severity: '严重' } })).severity).toBe('严重');
+  });
+
+  it('does not tell a clerk whose identity number it was', async () => {
+    const person = personRecord();
+    await createRecord(app.deps, app.reviewer, person);
+    const seenByClerk = await findDuplicates(app.deps, app.clerk, { subjectType: 'person', personIdNumber: person.personIdNumber, docNumber: person.docNumber! });
+    expect(seenByClerk).toHaveLength(1);
+    expect(seenByClerk[0].subjectName).not.toContain('赵某某');
+    const refused = await errorOf(createRecord(app.deps, app.clerk, person));
+    expect(refused.code).toBe('DUPLICATE');
+    expect(refused.message).not.toContain('赵某某');
+    expect((await findDuplicates(app.deps, app.reviewer, { subjectType: 'person', personIdNumber: person.personIdNumber, docNumber: person.docNumber! }))[0].subjectName).toBe('赵某某');
+  });
+});
+
+describe('names sort in pinyin order', () => {
+  it('a person by the surname reading (曾 zeng, 单 shan, 解 xie), a unit by its own name, both ways', async () => {
+    const person = (name: string, n: number) => create({ subjectType: 'person', personName: name, personIdNumber: idNumber(n), unitUscc: null, unitName: '丁乡人民政府' });
+    const ids = {
+      曾: await person('曾小明', 1), 张: await person('张三', 2), 单: await person('单田芳', 3), 解: await person('解缙', 4),
+      安: await create({ unitName: '安丰镇人民政府', unitUscc: uscc(31) }), 东: await create({ unitName: '东城街道办事处', unitUscc: uscc(32) }),
+    };
+    const names = Object.fromEntries(Object.entries(ids).map(([k, v]) => [v, k]));
+    const order = async (sortBy: 'subjectName' | 'unitName', sortOrder: 'asc' | 'desc') =>
+      (await queryRecords(app.deps, { sortBy, sortOrder, page: 1, pageSize: 50 })).items.map((r) => names[r.id]).join('');
+    // an 安 dan, 东 dong, 单 shan, 解 xie, 曾 zeng, 张 zhang — Intl.Collator would put 单 (dan) and 曾 (ceng) elsewhere
+    expect(await order('subjectName', 'asc')).toBe('安东单解曾张');
+    expect(await order('subjectName', 'desc')).toBe('张曾解单东安');
+    // by the unit: the four people work at 丁乡 (ding), between 安 and 东 (dong); ties in entry order
+    expect(await order('unitName', 'asc')).toBe('安曾张单解东');
   });
 });
 
@@ -366,7 +416,7 @@ describe('attachments', () => {
   it('stores the file under attachments/<first two>/<sha256>, listed as ok', async () => {
     const id = await create();
     const bytes = Buffer.from('%PDF-1.4 民事判决书扫描件');
-    const added = await addAttachment(app.deps, app.clerk, id, '判决书.pdf', bytes);
+    const added = await addRecordAttachment(app.deps, app.clerk, id, '判决书.pdf', bytes);
     const hash = sha(bytes);
     expect(added).toMatchObject({ fileName: '判决书.pdf', size: bytes.length, sha256: hash, state: 'ok', addedByName: '李录入' });
     const file = path.join(app.dataDir, 'attachments', hash.slice(0, 2), hash);
@@ -374,19 +424,19 @@ describe('attachments', () => {
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     const { attachments } = await getRecord(app.deps, app.reviewer, id);
     expect(attachments).toEqual([{ ...added }]);
-    expect(await locateAttachment(app.deps, added.id)).toEqual({ file, fileName: added.fileName, state: 'ok' });
+    expect(await locateAttachment(app.deps, added.id)).toEqual({ file, fileName: added.fileName, state: 'ok', entity: 'dishonesty_record', entityId: id });
   });
 
   it('keeps only the file name, never a path', async () => {
     const id = await create();
-    const added = await addAttachment(app.deps, app.clerk, id, '/home/li/证据/../照片.jpg', Buffer.from('jpeg'));
+    const added = await addRecordAttachment(app.deps, app.clerk, id, '/home/li/证据/../照片.jpg', Buffer.from('jpeg'));
     expect(added.fileName).toBe('照片.jpg');
   });
 
   it('notices stored bytes that were changed (altered) or removed (missing)', async () => {
     const id = await create();
     const bytes = Buffer.from('原始证据内容');
-    const added = await addAttachment(app.deps, app.clerk, id, '证据.txt', bytes);
+    const added = await addRecordAttachment(app.deps, app.clerk, id, '证据.txt', bytes);
     const file = attachmentPath(app.dataDir, added.sha256);
 
     fs.writeFileSync(file, '被改过的内容');
@@ -398,16 +448,16 @@ describe('attachments', () => {
     expect((await locateAttachment(app.deps, added.id)).state).toBe('missing');
 
     // filing the same evidence again restores the stored copy
-    await addAttachment(app.deps, app.clerk, id, '证据-重新上传.txt', bytes);
+    await addRecordAttachment(app.deps, app.clerk, id, '证据-重新上传.txt', bytes);
     expect((await getRecord(app.deps, app.reviewer, id)).attachments.map((a) => a.state)).toEqual(['ok', 'ok']);
   });
 
   it('the same bytes twice are stored once, referenced twice', async () => {
     const a = await create();
-    const b = await create();
+    const b = await create({ docNumber: nextDocNumber() });
     const bytes = Buffer.from('同一份判决书');
-    const first = await addAttachment(app.deps, app.clerk, a, '判决书.pdf', bytes);
-    const second = await addAttachment(app.deps, app.reviewer, b, '判决书副本.pdf', bytes);
+    const first = await addRecordAttachment(app.deps, app.clerk, a, '判决书.pdf', bytes);
+    const second = await addRecordAttachment(app.deps, app.reviewer, b, '判决书副本.pdf', bytes);
     expect(second.sha256).toBe(first.sha256);
     expect(second.id).not.toBe(first.id);
     const files = fs.readdirSync(path.join(app.dataDir, 'attachments'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
@@ -418,9 +468,9 @@ describe('attachments', () => {
 
   it('refuses an empty file (field file) and an unknown record (NOT_FOUND), storing nothing', async () => {
     const id = await create();
-    const empty = await errorOf(addAttachment(app.deps, app.clerk, id, '空.txt', Buffer.alloc(0)));
+    const empty = await errorOf(addRecordAttachment(app.deps, app.clerk, id, '空.txt', Buffer.alloc(0)));
     expect(empty).toMatchObject({ code: 'VALIDATION', field: 'file' });
-    const unknown = await errorOf(addAttachment(app.deps, app.clerk, '00000000-0000-4000-8000-000000000000', 'a.txt', Buffer.from('x')));
+    const unknown = await errorOf(addRecordAttachment(app.deps, app.clerk, '00000000-0000-4000-8000-000000000000', 'a.txt', Buffer.from('x')));
     expect(unknown.code).toBe('NOT_FOUND');
     expect(fs.existsSync(path.join(app.dataDir, 'attachments'))).toBe(false);
   });

@@ -88,3 +88,11 @@ export function personTemplateCells(n: number, overrides: TemplateCells = {}): T
     ...overrides,
   });
 }
+
+let documents = 1000;
+
+/**
+ * Another document number each call: for a test that files several records of one subject, which the
+ * service refuses for the same 认定文书编号 unless the clerk confirms the duplicate.
+ */
+export const nextDocNumber = () => `(2024)苏0102民初${++documents}号`;

@@ -1,10 +1,9 @@
 import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
 import {
-  addAttachment, createRecord, findDuplicates, getRecord, locateAttachment, queryRecords, transitionRecord, updateRecord,
+  addRecordAttachment, createRecord, findDuplicates, getRecord, locateAttachment, queryRecords, transitionRecord, updateRecord,
 } from '../../services/records';
-import { buildRecordTemplate } from '../../services/records/excel/template';
 import { importRecordsWorkbook } from '../../services/records/excel/importRecords';
-import { exportRecordsWorkbook } from '../../services/records/excel/exportRecords';
+import { buildRecordTemplate, exportRecordsWorkbook } from '../../services/records/excel/exportRecords';
 import { requirePermission } from '../../services/permissions';
 import { todayIso } from '../../../shared/validation/dates';
 import type { HandlerMap } from '../registry';
@@ -19,12 +18,12 @@ const today = () => todayIso().replace(/-/g, '');
 export const recordHandlers: HandlerMap<RecordChannels> = {
   'records.list': (req, { app }) => queryRecords(app.deps, req),
   'records.get': (req, { app, actor }) => getRecord(app.deps, actor, req.id),
-  'records.create': (req, { app, actor }) => createRecord(app.deps, actor, req.fields, req.draftKey),
+  'records.create': (req, { app, actor }) => createRecord(app.deps, actor, req.fields, req.draftKey, req.confirmedDuplicate),
   'records.update': (req, { app, actor }) => updateRecord(app.deps, actor, req),
   'records.transition': (req, { app, actor }) => transitionRecord(app.deps, actor, req),
-  'records.findDuplicates': (req, { app }) => findDuplicates(app.deps, req),
+  'records.findDuplicates': (req, { app, actor }) => findDuplicates(app.deps, actor, req),
   'records.attachments.add': (req, { app, actor }) =>
-    addAttachment(app.deps, actor, req.recordId, req.fileName, Buffer.from(req.contentBase64, 'base64')),
+    addRecordAttachment(app.deps, actor, req.recordId, req.fileName, Buffer.from(req.contentBase64, 'base64')),
   'records.attachments.open': async (req, { app }) => {
     const { file, state } = await locateAttachment(app.deps, req.attachmentId);
     if (state === 'missing') throw new AppError(ERROR_CODES.notFound, '附件文件已丢失（数据目录中找不到），请重新上传');

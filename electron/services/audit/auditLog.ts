@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Sql } from '../../db/database';
+import type { ReadSql, WriteSql } from '../../db/database';
 import type { Actor } from '../context';
 import type { AuditEntry, AuditVerifyResult } from '../../../shared/contract/admin';
 
@@ -45,7 +45,10 @@ function entryHash(row: Omit<AuditRow, 'hash'>): string {
 const toJson = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
 /** Append one entry. Call inside the write transaction that makes the change. */
-export function appendAudit(sql: Sql, at: string, actor: Actor | null, change: AuditChange): void {
+/** Who an audit entry names: a user, or (id null) the system or the city platform by name. */
+export type AuditAuthor = Pick<Actor, 'displayName'> & { id: string | null };
+
+export function appendAudit(sql: WriteSql, at: string, actor: AuditAuthor | null, change: AuditChange): void {
   const head = readHead(sql);
   const row: Omit<AuditRow, 'hash'> = {
     seq: head.seq + 1,
@@ -70,13 +73,13 @@ export function appendAudit(sql: Sql, at: string, actor: Actor | null, change: A
     HEAD_KEY, JSON.stringify({ seq: row.seq, hash }));
 }
 
-function readHead(sql: Sql): { seq: number; hash: string } {
+function readHead(sql: ReadSql): { seq: number; hash: string } {
   const stored = sql.get<{ value: string }>(`SELECT value FROM settings WHERE key = ?`, HEAD_KEY);
   return stored ? (JSON.parse(stored.value) as { seq: number; hash: string }) : { seq: 0, hash: GENESIS_HASH };
 }
 
 /** Walk the whole chain and name every entry that was edited, inserted or deleted. */
-export function verifyAuditChain(sql: Sql): AuditVerifyResult {
+export function verifyAuditChain(sql: ReadSql): AuditVerifyResult {
   const problems: AuditVerifyResult['problems'] = [];
   const head = readHead(sql);
   // The last entry at or below the head (the newest entry this program wrote); entries past it were
@@ -131,7 +134,7 @@ export interface AuditQuery {
   toInstant?: string;
 }
 
-export function listAudit(sql: Sql, q: AuditQuery): { items: AuditEntry[]; total: number } {
+export function listAudit(sql: ReadSql, q: AuditQuery): { items: AuditEntry[]; total: number } {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: string, value: unknown) => {

@@ -1,7 +1,7 @@
-import type { Sql } from '../../db/database';
+import type { ReadSql, WriteSql } from '../../db/database';
+import type { UploadKind } from '../../../shared/domain/entityKinds';
 
-/** The kinds of PLATFORM-API.md "Uploading". */
-export type UploadKind = 'dishonesty_record' | 'public_commitment' | 'investment_promise' | 'rectification_notice';
+export type { UploadKind };
 
 /** One pending upload item, in the shape of a batch item of PLATFORM-API.md. */
 export interface OutboxItem {
@@ -14,18 +14,18 @@ export interface OutboxItem {
 }
 
 /** Queue an item for upload. Call inside the write transaction that makes the change it carries. */
-export function enqueueUpload(sql: Sql, item: OutboxItem, at: string): void {
+export function enqueueUpload(sql: WriteSql, item: OutboxItem, at: string): void {
   sql.run(
     `INSERT INTO outbox (kind, item_id, version, op, updated_at, data_json, state, created_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)`,
     item.kind, item.id, item.version, item.op, item.updatedAt, JSON.stringify(item.data), at,
   );
 }
 
-export function countPendingUploads(sql: Sql): number {
+export function countPendingUploads(sql: ReadSql): number {
   return sql.get<{ n: number }>(`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`)!.n;
 }
 
-export function listPendingUploads(sql: Sql, limit = 1000): OutboxItem[] {
+export function listPendingUploads(sql: ReadSql, limit = 1000): OutboxItem[] {
   return sql
     .all<{ kind: UploadKind; item_id: string; version: number; op: 'upsert' | 'void'; updated_at: string; data_json: string }>(
       `SELECT kind, item_id, version, op, updated_at, data_json FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?`,

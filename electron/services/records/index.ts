@@ -1,27 +1,37 @@
-import type { RecordDetail } from '../../../shared/contract/records';
-import { notFound } from '../../../shared/contract/errors';
+import type { Attachment, RecordDetail } from '../../../shared/contract/records';
 import type { Actor, ServiceDeps } from '../context';
-import { listAttachments } from './attachments';
+import { addAttachment, listAttachments } from '../files/attachments';
+import { requirePermission } from '../permissions';
+import { requireRow } from '../ledger/versionedEntity';
 import { recordVersions } from './recordHistory';
 import { listRecords, type RecordListQuery } from './recordQuery';
-import { identityVisibleTo, loadRecordRow, userNames } from './recordsService';
+import { identityVisibleTo, RECORD_VERSIONING, userNames } from './recordsService';
 import { toDetail } from './recordRow';
 
 export * from './recordsService';
-export * from './attachments';
+export { findDuplicates } from './recordDuplicates';
+export { attachmentPath, locateAttachment } from '../files/attachments';
+
+const recordOwner = (id: string) => ({ entity: RECORD_VERSIONING.kind, entityId: id });
 
 /** The detail page: the record, its whole history, its evidence files. */
 export async function getRecord(deps: ServiceDeps, actor: Actor, id: string) {
   return deps.db.read((sql) => {
-    const row = loadRecordRow(sql, id);
-    if (!row) throw notFound('找不到该失信记录');
+    const row = requireRow(sql, RECORD_VERSIONING, id);
     const names = userNames(sql);
     const visible = identityVisibleTo(actor, row);
     const record: RecordDetail = toDetail(row, names, visible);
-    return { record, versions: recordVersions(sql, id, names, visible), attachments: listAttachments(sql, deps.dataDir, id) };
+    return { record, versions: recordVersions(sql, id, names, visible), attachments: listAttachments(sql, deps.dataDir, recordOwner(id), names) };
   });
 }
 
 export async function queryRecords(deps: ServiceDeps, q: RecordListQuery & { page: number; pageSize: number }) {
   return deps.db.read((sql) => listRecords(sql, q));
+}
+
+/** Evidence for a record (also on a locked record: rectification evidence arrives after approval). */
+export async function addRecordAttachment(deps: ServiceDeps, actor: Actor, recordId: string, fileName: string, bytes: Buffer): Promise<Attachment> {
+  requirePermission(actor, 'records.edit');
+  const owner = { ...recordOwner(recordId), table: RECORD_VERSIONING.table, notFoundMessage: '找不到该失信记录' };
+  return addAttachment(deps, actor, owner, fileName, bytes);
 }

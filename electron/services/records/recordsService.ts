@@ -1,87 +1,90 @@
 import { randomUUID } from 'node:crypto';
-import type { Sql } from '../../db/database';
-import { AppError, ERROR_CODES, forbidden, notFound, validationError } from '../../../shared/contract/errors';
+import type { ReadSql, WriteSql } from '../../db/database';
+import { AppError, ERROR_CODES, validationError } from '../../../shared/contract/errors';
 import type { RecordDetail } from '../../../shared/contract/records';
 import { RECORD_STATUS_LABELS, RECORD_FIELD_LABELS, type RecordStatus } from '../../../shared/domain/dishonesty';
-import { EDITABLE_IN_PLACE, findTransition } from '../../../shared/domain/recordLifecycle';
+import { RECORD_MACHINE } from '../../../shared/domain/recordLifecycle';
 import type { RecordFields } from '../../../shared/domain/recordSchema';
 import { roleAllows } from '../../../shared/domain/roles';
+import { nameSortKey, personSortKey } from '../../../shared/domain/sortKey';
 import { todayIso } from '../../../shared/validation/dates';
-import { normalizeText } from '../../../shared/validation/text';
-import { recordChange } from '../changes';
 import { isoNow, type Actor, type ServiceDeps } from '../context';
 import { requirePermission } from '../permissions';
+import { checkMove, type MoveRequest } from '../ledger/statusRunner';
+import { loadRow, logVersion, requireRow, requireVersion, type VersionedSpec, type VersionNote } from '../ledger/versionedEntity';
+import { duplicateReason, findDuplicateRecords } from './recordDuplicates';
 import { cleanFields, FIELD_COLUMNS, FIELD_NAMES, snapshotOf, toDetail, type RecordDbRow } from './recordRow';
 
-/** The audit entity name and upload kind of this ledger. */
-export const RECORD_ENTITY = 'dishonesty_record';
+export type { VersionNote };
 
-export interface VersionNote {
-  action: string;
-  reason?: string | null;
-  approver?: string | null;
-  date?: string | null;
+/** The records ledger as a versioned entity (its history, audit entries and upload items). */
+export const RECORD_VERSIONING: VersionedSpec<RecordDbRow> = {
+  kind: 'dishonesty_record',
+  table: 'dishonesty_records',
+  versionsTable: 'record_versions',
+  snapshotOf,
+  notFoundMessage: '找不到该失信记录，可能已被删除或编号有误',
+  noun: '该记录',
+};
+
+/** The audit entity name and upload kind of this ledger. */
+export const RECORD_ENTITY = RECORD_VERSIONING.kind;
+
+/** Columns written with the fields: the pinyin sort keys of the subject's and the unit's names. */
+function sortKeys(fields: RecordFields): [string, string] {
+  const unitKey = nameSortKey(fields.unitName);
+  return [fields.subjectType === 'person' ? personSortKey(fields.personName ?? '') : unitKey, unitKey];
 }
 
 const INSERT_SQL = `INSERT INTO dishonesty_records (id, version, status, previous_status, locked, ${FIELD_NAMES.map((f) => FIELD_COLUMNS[f]).join(', ')},
-  created_at, created_by, updated_at, updated_by) VALUES (?, 1, 'verifying', NULL, 0, ${FIELD_NAMES.map(() => '?').join(', ')}, ?, ?, ?, ?)`;
+  subject_sort, unit_sort, created_at, created_by, updated_at, updated_by)
+  VALUES (?, 1, '${RECORD_MACHINE.initial}', NULL, 0, ${FIELD_NAMES.map(() => '?').join(', ')}, ?, ?, ?, ?, ?, ?)`;
 const UPDATE_FIELDS_SQL = `UPDATE dishonesty_records SET ${FIELD_NAMES.map((f) => `${FIELD_COLUMNS[f]} = ?`).join(', ')},
-  version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`;
+  subject_sort = ?, unit_sort = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`;
 
-export function loadRecordRow(sql: Sql, id: string): RecordDbRow | undefined {
-  return sql.get<RecordDbRow>(`SELECT * FROM dishonesty_records WHERE id = ?`, id);
-}
-
-function requireRecord(sql: Sql, id: string): RecordDbRow {
-  const row = loadRecordRow(sql, id);
-  if (!row) throw notFound('找不到该失信记录，可能已被删除或编号有误');
-  return row;
-}
-
-function requireVersion(row: RecordDbRow, expected: number): void {
-  if (row.version !== expected) {
-    throw new AppError(ERROR_CODES.conflict, `该记录已被修改（当前第 ${row.version} 版，您看到的是第 ${expected} 版），请刷新后再操作`);
-  }
-}
-
-/** Version history row + audit entry + upload item for the record's new state, in the caller's transaction. */
-function logRecordChange(sql: Sql, at: string, actor: Actor, before: RecordDbRow | null, after: RecordDbRow, note: VersionNote): void {
-  const snapshot = snapshotOf(after);
-  sql.run(
-    `INSERT INTO record_versions (record_id, version, action, reason, approver, date, status_before, status_after, at, user_id, snapshot_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    after.id, after.version, note.action, note.reason ?? null, note.approver ?? null, note.date ?? null,
-    before?.status ?? null, after.status, at, actor.id, JSON.stringify(snapshot),
-  );
-  recordChange(
-    sql, at, actor,
-    { entity: RECORD_ENTITY, entityId: after.id, action: note.action, before: before ? snapshotOf(before) : null, after: { ...snapshot, reason: note.reason ?? undefined } },
-    { kind: 'dishonesty_record', id: after.id, version: after.version, op: 'upsert', updatedAt: at, data: snapshot },
-  );
-}
+export const loadRecordRow = (sql: ReadSql, id: string) => loadRow(sql, RECORD_VERSIONING, id);
 
 /** Insert one validated record inside the caller's transaction (used by the form and by the import). */
-export function insertRecord(sql: Sql, at: string, actor: Actor, input: RecordFields, action = 'create'): RecordDbRow {
+export function insertRecord(sql: WriteSql, at: string, actor: Actor, input: RecordFields, action = 'create'): RecordDbRow {
   const fields = cleanFields(input);
   const id = randomUUID();
-  sql.run(INSERT_SQL, id, ...FIELD_NAMES.map((f) => fields[f]), at, actor.id, at, actor.id);
+  sql.run(INSERT_SQL, id, ...FIELD_NAMES.map((f) => fields[f]), ...sortKeys(fields), at, actor.id, at, actor.id);
   const row = loadRecordRow(sql, id)!;
-  logRecordChange(sql, at, actor, null, row, { action });
+  logVersion(sql, RECORD_VERSIONING, at, actor, null, row, { action });
   return row;
 }
 
-function discardDraftInTx(sql: Sql, actor: Actor, draftKey: string | undefined): void {
+function discardDraftInTx(sql: WriteSql, actor: Actor, draftKey: string | undefined): void {
   if (draftKey) sql.run(`DELETE FROM form_drafts WHERE user_id = ? AND key = ?`, actor.id, draftKey);
 }
 
-export async function createRecord(deps: ServiceDeps, actor: Actor, fields: RecordFields, draftKey?: string): Promise<RecordDetail> {
+/**
+ * Refuse a second record of the same subject with the same 认定文书编号 unless the clerk saw the warning and
+ * confirmed it: the form shows the warning before saving, and the service holds the rule however the
+ * request was made (a quick save, the CLI, another window).
+ */
+function refuseUnconfirmedDuplicate(sql: ReadSql, actor: Actor, fields: RecordFields, confirmed: boolean | undefined, excludeId?: string): void {
+  if (confirmed) return;
+  const duplicates = findDuplicateRecords(sql, actor, { ...fields, excludeId });
+  if (duplicates.length > 0) throw new AppError(ERROR_CODES.duplicate, duplicateReason(fields, duplicates), 'docNumber');
+}
+
+/** `confirmedDuplicate`: the clerk saw the duplicate warning and saves anyway. */
+export async function createRecord(
+  deps: ServiceDeps, actor: Actor, fields: RecordFields, draftKey?: string, confirmedDuplicate?: boolean,
+): Promise<RecordDetail> {
   requirePermission(actor, 'records.edit');
   return deps.db.write((sql) => {
+    refuseUnconfirmedDuplicate(sql, actor, cleanFields(fields), confirmedDuplicate);
     const row = insertRecord(sql, isoNow(deps), actor, fields);
     discardDraftInTx(sql, actor, draftKey);
     return detailOf(sql, actor, row);
   });
 }
+
+const duplicateKeyChanged = (before: RecordDbRow, after: RecordFields) =>
+  before.subject_type !== after.subjectType || before.unit_uscc !== after.unitUscc ||
+  before.person_id_number !== after.personIdNumber || before.doc_number !== after.docNumber;
 
 export interface UpdateRequest {
   id: string;
@@ -89,6 +92,7 @@ export interface UpdateRequest {
   fields: RecordFields;
   reason?: string;
   draftKey?: string;
+  confirmedDuplicate?: boolean;
 }
 
 /**
@@ -97,9 +101,9 @@ export interface UpdateRequest {
  */
 export async function updateRecord(deps: ServiceDeps, actor: Actor, req: UpdateRequest): Promise<RecordDetail> {
   return deps.db.write((sql) => {
-    const before = requireRecord(sql, req.id);
-    requireVersion(before, req.expectedVersion);
-    const inPlace = !before.locked && EDITABLE_IN_PLACE.includes(before.status);
+    const before = requireRow(sql, RECORD_VERSIONING, req.id);
+    requireVersion(RECORD_VERSIONING, before, req.expectedVersion);
+    const inPlace = !before.locked && RECORD_MACHINE.editableInPlace.includes(before.status);
     const reason = req.reason?.trim() || null;
     if (inPlace) requirePermission(actor, 'records.edit');
     else {
@@ -107,10 +111,13 @@ export async function updateRecord(deps: ServiceDeps, actor: Actor, req: UpdateR
       if (!reason) throw validationError('reason', `该记录${before.locked ? '已审核锁定' : `处于“${RECORD_STATUS_LABELS[before.status]}”状态`}，更正须填写更正理由`);
     }
     const fields = cleanFields(keepHiddenIdentity(before, req.fields, actor));
+    // Only an edit that changes who or which document it is can make a new duplicate (one already
+    // confirmed is not asked again at every later edit).
+    if (duplicateKeyChanged(before, fields)) refuseUnconfirmedDuplicate(sql, actor, fields, req.confirmedDuplicate, req.id);
     const at = isoNow(deps);
-    sql.run(UPDATE_FIELDS_SQL, ...FIELD_NAMES.map((f) => fields[f]), at, actor.id, req.id);
+    sql.run(UPDATE_FIELDS_SQL, ...FIELD_NAMES.map((f) => fields[f]), ...sortKeys(fields), at, actor.id, req.id);
     const after = loadRecordRow(sql, req.id)!;
-    logRecordChange(sql, at, actor, before, after, { action: inPlace ? 'edit' : 'correct', reason });
+    logVersion(sql, RECORD_VERSIONING, at, actor, before, after, { action: inPlace ? 'edit' : 'correct', reason });
     discardDraftInTx(sql, actor, req.draftKey);
     return detailOf(sql, actor, after);
   });
@@ -122,44 +129,27 @@ function keepHiddenIdentity(before: RecordDbRow, fields: RecordFields, actor: Ac
   return { ...fields, personIdNumber: before.person_id_number };
 }
 
-export interface TransitionRequest {
+export interface TransitionRequest extends MoveRequest {
   id: string;
   expectedVersion: number;
-  action: string;
-  reason?: string;
-  approver?: string;
-  date?: string;
 }
 
 /** Move a record along its life cycle (shared/domain/recordLifecycle.ts decides what is allowed). */
 export async function transitionRecord(deps: ServiceDeps, actor: Actor, req: TransitionRequest): Promise<RecordDetail> {
-  const transition = findTransition(req.action);
-  if (!transition) throw new AppError(ERROR_CODES.invalidTransition, `未知的操作“${req.action}”`);
   return deps.db.write((sql) => {
-    const before = requireRecord(sql, req.id);
-    requireVersion(before, req.expectedVersion);
-    if (!transition.from.includes(before.status)) {
-      throw new AppError(ERROR_CODES.invalidTransition, `记录处于“${RECORD_STATUS_LABELS[before.status]}”状态，不能“${transition.label}”`);
-    }
-    if (!transition.roles.includes(actor.role)) throw forbidden(`您的角色不能“${transition.label}”`);
-    const { input } = transition;
-    const reason = req.reason?.trim() || null;
-    const approver = req.approver?.trim() || null;
-    if (input.reason && !reason) throw validationError('reason', `请填写${input.reason.label}`);
-    if (input.approver && !approver) throw validationError('approver', `请填写${input.approver.label}`);
-    if (input.date) {
-      if (!req.date) throw validationError('date', `请填写${input.date.label}`);
-      if (!input.date.mayBeFuture && req.date > todayIso(deps.now())) throw validationError('date', `${input.date.label}不能晚于今天`);
-    }
-    for (const field of transition.needsFields ?? []) {
-      if (before[FIELD_COLUMNS[field]] === null || before[FIELD_COLUMNS[field]] === '') {
-        throw validationError(field, `“${transition.label}”前请先填写${RECORD_FIELD_LABELS[field]}`);
-      }
-    }
-    const to: RecordStatus = transition.to === 'previous' ? (before.previous_status ?? 'recognised') : transition.to;
+    const before = requireRow(sql, RECORD_VERSIONING, req.id);
+    requireVersion(RECORD_VERSIONING, before, req.expectedVersion);
+    const move = checkMove(RECORD_MACHINE, actor, {
+      status: before.status,
+      previousStatus: before.previous_status ?? 'recognised',
+      isFilled: (field) => before[FIELD_COLUMNS[field]] !== null && before[FIELD_COLUMNS[field]] !== '',
+      fieldLabel: (field) => RECORD_FIELD_LABELS[field],
+      today: todayIso(deps.now()),
+    }, req);
+    const to: RecordStatus = move.to;
     const previous = to === 'objection' ? before.status : null;
     const at = isoNow(deps);
-    const locks = transition.locks === true;
+    const locks = move.transition.locks === true;
     sql.run(
       `UPDATE dishonesty_records SET status = ?, previous_status = ?, locked = CASE WHEN ? THEN 1 ELSE locked END,
          approved_at = CASE WHEN ? THEN ? ELSE approved_at END, approved_by = CASE WHEN ? THEN ? ELSE approved_by END,
@@ -167,7 +157,9 @@ export async function transitionRecord(deps: ServiceDeps, actor: Actor, req: Tra
       to, previous, locks ? 1 : 0, locks ? 1 : 0, at, locks ? 1 : 0, actor.id, at, actor.id, req.id,
     );
     const after = loadRecordRow(sql, req.id)!;
-    logRecordChange(sql, at, actor, before, after, { action: transition.action, reason, approver, date: req.date ?? null });
+    logVersion(sql, RECORD_VERSIONING, at, actor, before, after, {
+      action: move.transition.action, reason: move.reason, approver: move.approver, date: req.date ?? null,
+    });
     return detailOf(sql, actor, after);
   });
 }
@@ -177,35 +169,10 @@ export function identityVisibleTo(actor: Actor, row: Pick<RecordDbRow, 'created_
   return roleAllows(actor.role, 'records.viewIdentity') || (row.created_by === actor.id && !row.locked);
 }
 
-export function userNames(sql: Sql): Map<string, string> {
+export function userNames(sql: ReadSql): Map<string, string> {
   return new Map(sql.all<{ id: string; display_name: string }>(`SELECT id, display_name FROM users`).map((u) => [u.id, u.display_name]));
 }
 
-export function detailOf(sql: Sql, actor: Actor, row: RecordDbRow): RecordDetail {
+export function detailOf(sql: ReadSql, actor: Actor, row: RecordDbRow): RecordDetail {
   return toDetail(row, userNames(sql), identityVisibleTo(actor, row));
-}
-
-export interface DuplicateQuery {
-  subjectType: 'unit' | 'person';
-  unitUscc?: string | null;
-  personIdNumber?: string | null;
-  docNumber: string;
-  excludeId?: string;
-}
-
-/** Records of the same subject with the same 认定文书编号 (the form warns before saving another). */
-export async function findDuplicates(deps: ServiceDeps, q: DuplicateQuery) {
-  return deps.db.read((sql) => {
-    const rows =
-      q.subjectType === 'unit'
-        ? q.unitUscc
-          ? sql.all<RecordDbRow>(`SELECT * FROM dishonesty_records WHERE unit_uscc = ? AND subject_type = 'unit' AND doc_number = ?`, q.unitUscc, normalizeText(q.docNumber))
-          : []
-        : q.personIdNumber
-          ? sql.all<RecordDbRow>(`SELECT * FROM dishonesty_records WHERE person_id_number = ? AND doc_number = ?`, q.personIdNumber, normalizeText(q.docNumber))
-          : [];
-    return rows
-      .filter((r) => r.id !== q.excludeId)
-      .map((r) => ({ id: r.id, subjectName: r.subject_type === 'person' ? (r.person_name ?? '') : r.unit_name, docNumber: r.doc_number ?? '', status: r.status }));
-  });
 }

@@ -1,4 +1,4 @@
-import type { Sql } from '../../db/database';
+import type { ReadSql, WriteSql } from '../../db/database';
 import type { Settings } from '../../../shared/contract/admin';
 import { recordChange } from '../changes';
 import { isoNow, type Actor, type ServiceDeps } from '../context';
@@ -14,11 +14,11 @@ const KEYS = {
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 
-function readValue(sql: Sql, key: string): string | null {
+function readValue(sql: ReadSql, key: string): string | null {
   return sql.get<{ value: string }>(`SELECT value FROM settings WHERE key = ?`, key)?.value ?? null;
 }
 
-export function readSettings(sql: Sql): Settings | null {
+export function readSettings(sql: ReadSql): Settings | null {
   const officeName = readValue(sql, KEYS.officeName);
   if (officeName === null) return null;
   return {
@@ -30,7 +30,7 @@ export function readSettings(sql: Sql): Settings | null {
 }
 
 /** Write settings inside the caller's transaction (used by setup and by the admin's settings page). */
-export function writeSettings(sql: Sql, settings: Settings): void {
+export function writeSettings(sql: WriteSql, settings: Settings): void {
   for (const [field, key] of Object.entries(KEYS) as Array<[keyof Settings, string]>) {
     sql.run(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
       key, String(settings[field]));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Sql } from '../../db/database';
+import type { ReadSql, WriteSql } from '../../db/database';
 import { UserEntity, type UserRecord } from '../../db/entities';
 import { AppError, ERROR_CODES, validationError } from '../../../shared/contract/errors';
 import type { Settings, UserRow } from '../../../shared/contract/admin';
@@ -30,11 +30,11 @@ export const toActor = (u: UserRecord | UserRow): Actor => ({ id: u.id, username
 /** What the audit log keeps of a user: never the password hash. */
 const auditView = (u: UserRecord) => ({ username: u.username, displayName: u.displayName, role: u.role, disabled: Boolean(u.disabled) });
 
-export function setupRequired(sql: Sql): boolean {
+export function setupRequired(sql: ReadSql): boolean {
   return sql.get(`SELECT 1 FROM users LIMIT 1`) === undefined;
 }
 
-async function insertUser(sql: Sql, at: string, input: NewUser, passwordHash: string): Promise<UserRecord> {
+async function insertUser(sql: WriteSql, at: string, input: NewUser, passwordHash: string): Promise<UserRecord> {
   const repo = sql.em.getRepository(UserEntity);
   if (await repo.findOne({ where: { username: input.username } })) {
     throw new AppError(ERROR_CODES.conflict, `登录名“${input.username}”已被使用`, 'username');

@@ -9,7 +9,7 @@ import type { AppError } from '../../../shared/contract/errors';
 import { createRecord, getRecord, transitionRecord, updateRecord, type TransitionRequest } from '../../../electron/services/records';
 import type { Actor } from '../../../electron/services/context';
 import { createTestApp, type TestApp } from '../../support/testApp';
-import { unitRecord } from '../../support/recordFixtures';
+import { nextDocNumber, unitRecord } from '../../support/recordFixtures';
 import { errorOf } from '../../support/errors';
 
 /**
@@ -169,7 +169,7 @@ const fullInput = (action: Action) => ({
 });
 
 async function recordIn(status: RecordStatus): Promise<{ id: string; version: number }> {
-  const created = await createRecord(app.deps, app.clerk, unitRecord());
+  const created = await createRecord(app.deps, app.clerk, unitRecord({ docNumber: nextDocNumber() }));
   let version = created.version;
   for (const action of PATH_TO[status]) {
     const next = await transitionRecord(app.deps, app.reviewer, { id: created.id, expectedVersion: version, ...fullInput(action) });
@@ -310,7 +310,7 @@ describe('transition inputs', () => {
 
   for (const [field, label] of [['docName', '认定文书名称'], ['docNumber', '认定文书编号'], ['recognisedOn', '认定日期'], ['docAuthority', '认定机关']] as const) {
     it(`approve is refused while ${field} (${label}) is missing, and accepted once it is filled`, async () => {
-      const created = await createRecord(app.deps, app.clerk, unitRecord({ [field]: null }));
+      const created = await createRecord(app.deps, app.clerk, unitRecord({ docNumber: nextDocNumber(), [field]: null }));
       const error = await errorOf(transitionRecord(app.deps, app.reviewer, { id: created.id, expectedVersion: 1, action: 'approve' }));
       expect(error.code).toBe('VALIDATION');
       expect(error.field).toBe(field);
@@ -318,14 +318,14 @@ describe('transition inputs', () => {
       const stillDraft = await getRecord(app.deps, app.reviewer, created.id);
       expect(stillDraft.record).toMatchObject({ status: 'verifying', locked: false, version: 1 });
 
-      const filled = await updateRecord(app.deps, app.clerk, { id: created.id, expectedVersion: 1, fields: unitRecord() });
+      const filled = await updateRecord(app.deps, app.clerk, { id: created.id, expectedVersion: 1, fields: unitRecord({ docNumber: created.docNumber ?? nextDocNumber() }) });
       const approved = await transitionRecord(app.deps, app.reviewer, { id: created.id, expectedVersion: filled.version, action: 'approve' });
       expect(approved.status).toBe('recognised');
     });
   }
 
   it('approve is refused when a 认定文书 field is an empty string', async () => {
-    const created = await createRecord(app.deps, app.clerk, unitRecord({ docAuthority: '' }));
+    const created = await createRecord(app.deps, app.clerk, unitRecord({ docNumber: nextDocNumber(), docAuthority: '' }));
     const error = await errorOf(transitionRecord(app.deps, app.reviewer, { id: created.id, expectedVersion: 1, action: 'approve' }));
     expect(error.field).toBe('docAuthority');
   });

@@ -5,9 +5,9 @@ import { searchGrams, searchMatchExpression } from '../../../shared/domain/searc
 const SEP = '\uE000';
 
 describe('searchGrams: the tokens stored for a text', () => {
-  it('stores overlapping character pairs', () => {
-    expect(searchGrams('拖欠账款')).toBe('拖欠 欠账 账款');
-    expect(searchGrams('街道')).toBe('街道');
+  it('stores overlapping character pairs, then the last character of the run alone', () => {
+    expect(searchGrams('拖欠账款')).toBe('拖欠 欠账 账款 款');
+    expect(searchGrams('街道')).toBe('街道 道');
   });
 
   it('keeps a lone character as a token of its own', () => {
@@ -15,28 +15,28 @@ describe('searchGrams: the tokens stored for a text', () => {
   });
 
   it('splits at punctuation and spaces, with a separator token between runs', () => {
-    expect(searchGrams('街道，办事处')).toBe(`街道 ${SEP} 办事 事处`);
-    expect(searchGrams('(2024)苏01行初12号')).toBe(`20 02 24 ${SEP} 苏0 01 1行 行初 初1 12 2号`);
-    expect(searchGrams('某某 街道\n办事处')).toBe(`某某 ${SEP} 街道 ${SEP} 办事 事处`);
+    expect(searchGrams('街道，办事处')).toBe(`街道 道 ${SEP} 办事 事处 处`);
+    expect(searchGrams('(2024)苏01行初12号')).toBe(`20 02 24 4 ${SEP} 苏0 01 1行 行初 初1 12 2号 号`);
+    expect(searchGrams('某某 街道\n办事处')).toBe(`某某 某 ${SEP} 街道 道 ${SEP} 办事 事处 处`);
     // no pair ever spans a boundary
     expect(searchGrams('街，道').split(' ')).not.toContain('街道');
   });
 
   it('folds full-width forms and case (NFKC, lower case)', () => {
-    expect(searchGrams('ＡＢＣ１２')).toBe('ab bc c1 12');
+    expect(searchGrams('ＡＢＣ１２')).toBe('ab bc c1 12 2');
     expect(searchGrams('（２０２４）苏０１')).toBe(searchGrams('(2024)苏01'));
     // the full-width space (U+3000) separates like an ordinary one
-    expect(searchGrams('街道　办事处')).toBe(`街道 ${SEP} 办事 事处`);
+    expect(searchGrams('街道　办事处')).toBe(`街道 道 ${SEP} 办事 事处 处`);
   });
 
   it('joins several fields as separate runs, and is empty for text without letters or digits', () => {
-    expect(searchGrams('某局\n(2024)1号')).toBe(`某局 ${SEP} 20 02 24 ${SEP} 1号`);
+    expect(searchGrams('某局\n(2024)1号')).toBe(`某局 局 ${SEP} 20 02 24 4 ${SEP} 1号 号`);
     expect(searchGrams('')).toBe('');
     expect(searchGrams('，。、（）  ')).toBe('');
   });
 
   it('counts characters outside the BMP as one character', () => {
-    expect(searchGrams('𠀋街')).toBe('𠀋街');
+    expect(searchGrams('𠀋街')).toBe('𠀋街 街');
   });
 });
 
@@ -64,29 +64,33 @@ describe('searchMatchExpression: what the search box becomes', () => {
     expect(searchMatchExpression('苏０１０２')).toBe('"苏0 01 10 02"');
   });
 
-  it('gives null when nothing indexable is left (the caller scans with LIKE)', () => {
+  it('makes a one-character term a prefix query (every token that starts with it)', () => {
+    expect(searchMatchExpression('街')).toBe('"街"*');
+    expect(searchMatchExpression('街道 某')).toBe('"街道" AND "某"*');
+  });
+
+  it('gives null when nothing searchable is left', () => {
     expect(searchMatchExpression('')).toBeNull();
     expect(searchMatchExpression('   ')).toBeNull();
     expect(searchMatchExpression('，。')).toBeNull();
-    expect(searchMatchExpression('街')).toBeNull();
-    expect(searchMatchExpression('街道 某')).toBeNull();
   });
 
   it('never lets FTS5 syntax through: operators and quotes become plain phrases', () => {
     expect(searchMatchExpression('ab"cd OR ef*')).toBe('"ab" AND "cd" AND "or" AND "ef"');
+    expect(searchMatchExpression('a*')).toBe('"a"*');
     expect(searchMatchExpression('NEAR(街道 拖欠)')).toBe('"ne ea ar" AND "街道" AND "拖欠"');
   });
 });
 
 /**
- * Against real FTS5 with the tokenizer of migration 0002: a query term matches a text exactly when the
+ * Against real FTS5 with the tokenizer and prefix index of migration 0006: a query term matches a text exactly when the
  * text (folded the same way) contains it. Checked over many generated texts and terms.
  */
 describe('on SQLite FTS5', () => {
   let db: Database.Database;
   beforeAll(() => {
     db = new Database(':memory:');
-    db.exec(`CREATE VIRTUAL TABLE s USING fts5(grams, tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1)`);
+    db.exec(`CREATE VIRTUAL TABLE s USING fts5(grams, tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1, prefix = '1')`);
   });
   afterAll(() => db.close());
 
@@ -112,6 +116,12 @@ describe('on SQLite FTS5', () => {
     expect(matches('abc')).toEqual([3]);
     expect(matches('ＡＢＣ公司')).toEqual([3]);
     expect(matches('欠拖')).toEqual([]);
+    // one character: found wherever it stands, also last in a field or alone before punctuation
+    expect(matches('款')).toEqual([1]);
+    expect(matches('街')).toEqual([1, 3]);
+    expect(matches('号')).toEqual([1, 2]);
+    expect(matches('c')).toEqual([3]);
+    expect(matches('桥')).toEqual([]);
   });
 
   it('matches exactly where the folded text contains the term (generated cases)', () => {
@@ -130,7 +140,7 @@ describe('on SQLite FTS5', () => {
     texts.forEach((t, i) => insert(i + 1, t));
     const mismatches: string[] = [];
     for (let k = 0; k < 300; k++) {
-      const term = pick(termAlphabet, 2 + Math.floor(random() * 3));
+      const term = pick(termAlphabet, 1 + Math.floor(random() * 4));
       const expected = texts.map((t, i) => (fold(t).includes(fold(term)) ? i + 1 : 0)).filter(Boolean);
       const actual = matches(term);
       if (JSON.stringify(actual) !== JSON.stringify(expected)) mismatches.push(`${term}: got ${actual}, expected ${expected}`);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { AppError, ERROR_CODES } from '../../../../shared/contract/errors';
-import { columnForHeader, RECORD_COLUMNS, type RecordColumn } from './recordColumns';
+import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
+import { headerIndex, type ColumnSpec } from './columns';
 
 /**
  * One data row of the sheet. `row` is the Excel row number (the first data row is 2); `cells` holds the
@@ -48,13 +48,15 @@ function columnLetter(n: number): string {
   return s;
 }
 
+type ColumnAt = Map<number, ColumnSpec>;
+
 /** Template column by sheet column number, from header row `rowNumber`; duplicates are reported. */
-function headerMap(ws: ExcelJS.Worksheet, rowNumber: number): { byCol: Map<number, RecordColumn>; duplicates: string[] } {
-  const byCol = new Map<number, RecordColumn>();
-  const seen = new Map<RecordColumn, number>();
+function headerMap(ws: ExcelJS.Worksheet, rowNumber: number, lookUp: (text: unknown) => ColumnSpec | undefined): { byCol: ColumnAt; duplicates: string[] } {
+  const byCol: ColumnAt = new Map();
+  const seen = new Map<ColumnSpec, number>();
   const duplicates: string[] = [];
   ws.getRow(rowNumber).eachCell({ includeEmpty: false }, (cell, col) => {
-    const column = columnForHeader(plainCellValue(cell.value));
+    const column = lookUp(plainCellValue(cell.value));
     if (!column) return;
     const first = seen.get(column);
     if (first !== undefined) {
@@ -67,18 +69,19 @@ function headerMap(ws: ExcelJS.Worksheet, rowNumber: number): { byCol: Map<numbe
   return { byCol, duplicates };
 }
 
-function missingRequired(byCol: Map<number, RecordColumn>): string[] {
+function missingRequired(columns: readonly ColumnSpec[], byCol: ColumnAt): string[] {
   const present = new Set(byCol.values());
-  return RECORD_COLUMNS.filter((c) => c.requiredHeader && !present.has(c)).map((c) => c.header);
+  return columns.filter((c) => c.requiredHeader && !present.has(c)).map((c) => c.header);
 }
 
 /**
- * The data rows of the first worksheet of an .xlsx import file. Header row 1 is matched by text (after
- * normalizeText; order free, extra columns ignored); fully blank rows are skipped. The whole file is
- * refused (AppError BAD_FILE with a Chinese message) when it is not an .xlsx workbook, has no sheets,
- * lacks a required header, or has no data rows.
+ * The data rows of the first worksheet of an .xlsx import file, for a ledger's columns. Header row 1 is
+ * matched by text (after normalizeText; order free, extra columns ignored); fully blank rows are skipped.
+ * The whole file is refused (AppError BAD_FILE with a Chinese message) when it is not an .xlsx workbook,
+ * has no sheets, lacks a required header, or has no data rows.
  */
-export async function readRecordWorkbook(bytes: Buffer): Promise<{ rows: SheetRow[] }> {
+export async function readSheetRows(bytes: Buffer, columnSpecs: readonly ColumnSpec[]): Promise<{ rows: SheetRow[] }> {
+  const lookUp = headerIndex(columnSpecs);
   if (bytes.length === 0) throw badFile(`${NOT_XLSX}：文件是空的（0 字节）。${USE_TEMPLATE}`);
   if (isOle(bytes)) {
     throw badFile(`${NOT_XLSX}：这是旧版 Excel（.xls）或其他 Office 格式的文件。请在 Excel 或 WPS 中“另存为” .xlsx 格式后再导入。`);
@@ -99,15 +102,15 @@ export async function readRecordWorkbook(bytes: Buffer): Promise<{ rows: SheetRo
     throw badFile(`${sheet}是空的，没有数据行（第 1 行应为表头，数据从第 2 行开始填写）。`);
   }
 
-  const { byCol, duplicates } = headerMap(ws, 1);
+  const { byCol, duplicates } = headerMap(ws, 1, lookUp);
   if (duplicates.length > 0) {
     throw badFile(`${sheet}的表头有重复的列：${duplicates.join('、')}，请删除多余的列后再导入。`);
   }
-  const missing = missingRequired(byCol);
+  const missing = missingRequired(columnSpecs, byCol);
   if (missing.length > 0) {
     let hint = '';
     for (let r = 2; r <= Math.min(6, ws.rowCount); r++) {
-      if (missingRequired(headerMap(ws, r).byCol).length === 0) {
+      if (missingRequired(columnSpecs, headerMap(ws, r, lookUp).byCol).length === 0) {
         hint = `看起来表头在第 ${r} 行：请删除表头上方的标题行，使表头位于第 1 行。`;
         break;
       }

@@ -1,0 +1,119 @@
+import type { ReadSql } from '../../db/database';
+import { searchMatchExpression } from '../../../shared/domain/searchGrams';
+import type { ListQuery, ListSpec, PagedListQuery, TextSearch } from './listSpec';
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Up to this many search hits the page starts from the hits; above, it walks the list order and probes them. */
+const SEARCH_DRIVES_BELOW = 2000;
+
+interface FilterParts {
+  clauses: string[];
+  params: unknown[];
+  /** The search-index expression (search box and text filters), or null when nothing goes through the index. */
+  match: string | null;
+}
+
+/** The filter's own conditions and its search-index expression. */
+function filterParts(spec: ListSpec, query: ListQuery): FilterParts {
+  const q = query as ListQuery & Record<string, unknown>; // the spec names which keys are filters
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  for (const [key, column] of Object.entries(spec.choiceFilters)) {
+    const values = q[key] as readonly unknown[] | undefined;
+    if (!values || values.length === 0) continue;
+    clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  }
+  for (const [key, { column, bound }] of Object.entries(spec.rangeFilters)) {
+    const value = q[key];
+    if (value === undefined || value === null || value === '') continue;
+    clauses.push(`${column} ${bound === 'from' ? '>=' : '<='} ?`);
+    params.push(value);
+  }
+  const phrases: string[] = [];
+  const addSearch = (text: unknown, where: TextSearch) => {
+    if (typeof text !== 'string') return;
+    // Every space-separated term must be found: through the index, or literally when it has nothing to index.
+    for (const term of text.normalize('NFKC').split(/\s+/).filter(Boolean)) {
+      const expression = searchMatchExpression(term, where.indexColumn);
+      if (expression) {
+        phrases.push(expression);
+        continue;
+      }
+      const like = `%${escapeLike(term)}%`;
+      clauses.push(`(${where.columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+      params.push(...where.columns.map(() => like));
+    }
+  };
+  addSearch(q.search, spec.search);
+  for (const [key, where] of Object.entries(spec.textFilters)) addSearch(q[key], where);
+  return { clauses, params, match: phrases.length > 0 ? phrases.join(' AND ') : null };
+}
+
+/** The condition "is one of the search hits"; `+seq` keeps SQLite from driving the query by the hits. */
+const amongHits = (spec: ListSpec, column: 'seq' | '+seq') =>
+  `${column} IN (SELECT rowid FROM ${spec.searchTable} WHERE ${spec.searchTable} MATCH ?)`;
+
+function orderBy(spec: ListSpec, q: ListQuery): string {
+  const expression = spec.sorts[q.sortBy];
+  if (!expression) throw new Error(`${spec.table}: unknown sort key ${q.sortBy}`);
+  const dir = q.sortOrder === 'asc' ? 'ASC' : 'DESC';
+  return `ORDER BY ${expression} ${dir}, seq ${dir}`;
+}
+
+/** WHERE clause and parameters of a filter (search included). */
+export function whereFor(spec: ListSpec, q: ListQuery): { sql: string; params: unknown[] } {
+  const { clauses, params, match } = filterParts(spec, q);
+  if (match) {
+    clauses.push(amongHits(spec, 'seq'));
+    params.push(match);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/**
+ * One page of a ledger's list (server paging keeps the table smooth at 100,000 rows). The page is chosen on
+ * index entries only (the inner SELECT seq … LIMIT) and just its rows are read: a row is ~1 KB, so sorting
+ * or counting whole rows costs ~1 ms per 1,000 of them. A search counts its hits in the index first and
+ * picks the plan by that count.
+ */
+export function listPage<Row>(sql: ReadSql, spec: ListSpec, q: PagedListQuery): { rows: Row[]; total: number } {
+  const { clauses, params, match } = filterParts(spec, q);
+  let total: number | null = null;
+  if (match) {
+    const hits = sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${spec.searchTable} WHERE ${spec.searchTable} MATCH ?`, match)!.n;
+    if (clauses.length === 0) total = hits;
+    if (hits === 0) return { rows: [], total: 0 };
+    // Many hits: the unary + keeps SQLite from reading every hit's row; it walks an index in list order,
+    // probes the hit set, and stops once the page is full.
+    clauses.push(amongHits(spec, hits <= SEARCH_DRIVES_BELOW ? 'seq' : '+seq'));
+    params.push(match);
+  }
+  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const order = orderBy(spec, q);
+  const offset = (q.page - 1) * q.pageSize;
+  if (total === null && match) {
+    // Search plus filters: one pass gives the page and the total, so the hit set is built once, not twice.
+    const page = sql.all<{ seq: number; total: number }>(
+      `SELECT seq, count(*) OVER () AS total FROM ${spec.table} ${where} ${order} LIMIT ? OFFSET ?`, ...params, q.pageSize, offset,
+    );
+    total = page[0]?.total ?? sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${spec.table} ${where}`, ...params)!.n;
+    const rows = sql.all<Row>(
+      `SELECT * FROM ${spec.table} WHERE seq IN (SELECT value FROM json_each(?)) ${order}`, JSON.stringify(page.map((p) => p.seq)),
+    );
+    return { total, rows };
+  }
+  total ??= sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${spec.table} ${where}`, ...params)!.n;
+  const rows = sql.all<Row>(
+    `SELECT * FROM ${spec.table} WHERE seq IN (SELECT seq FROM ${spec.table} ${where} ${order} LIMIT ? OFFSET ?) ${order}`,
+    ...params, q.pageSize, offset,
+  );
+  return { total, rows };
+}
+
+/** Every row of a filter, in list order (the export of the filtered list). */
+export function iterateList<Row>(sql: ReadSql, spec: ListSpec, q: ListQuery): IterableIterator<Row> {
+  const where = whereFor(spec, q);
+  return sql.iterate<Row>(`SELECT * FROM ${spec.table} ${where.sql} ${orderBy(spec, q)}`, ...where.params);
+}

@@ -1,0 +1,45 @@
+/**
+ * What a ledger declares about its list page, read by the list/query engine (listEngine.ts): the table,
+ * which request keys filter which columns, how each sort key orders, and the search index. A new ledger's
+ * list is this declaration plus a migration that creates the matching indexes.
+ */
+export interface ListSpec {
+  /** The ledger's table; `seq` is its integer rowid and the search index's rowid. */
+  table: string;
+  /**
+   * Its FTS5 index of character pairs (shared/domain/searchGrams.ts): column `grams` holds every searchable
+   * field for the search box; every other column holds the field a text filter looks in.
+   */
+  searchTable: string;
+  /** Request key → column; the request gives a list of allowed values (IN). */
+  choiceFilters: Readonly<Record<string, string>>;
+  /** Request key → column and which end of a range the key gives (inclusive). */
+  rangeFilters: Readonly<Record<string, { column: string; bound: 'from' | 'to' }>>;
+  /** The search box: every term found in one of these columns, through the index column `grams`. */
+  search: TextSearch;
+  /** Request key → a substring of one field (the unit's name), found through its own index column. */
+  textFilters: Readonly<Record<string, TextSearch>>;
+  /** Sort key → SQL expression (exactly the text of an index's expression, so the index serves it). */
+  sorts: Readonly<Record<string, string>>;
+}
+// The table's planner statistics are declared beside the database (ANALYSED_LEDGER_TABLES in
+// electron/db/plannerStatistics.ts), which takes them at start and after an import.
+
+/**
+ * Where a text is looked for: the search-index column, and the table columns it indexes. A term with no
+ * letters or digits (only punctuation such as %) cannot be indexed; it is looked for in the columns
+ * themselves, literally.
+ */
+export interface TextSearch {
+  indexColumn: string;
+  columns: readonly string[];
+}
+
+/** A list request as the contract gives it: the search box, the sort, and the spec's filter keys. */
+export interface ListQuery {
+  search?: string;
+  sortBy: string;
+  sortOrder: 'asc' | 'desc';
+}
+
+export type PagedListQuery = ListQuery & { page: number; pageSize: number };

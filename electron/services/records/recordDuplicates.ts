@@ -1,0 +1,62 @@
+import type { ReadSql } from '../../db/database';
+import { RECORD_STATUS_LABELS, type RecordStatus, type SubjectType } from '../../../shared/domain/dishonesty';
+import { normalizeText } from '../../../shared/validation/text';
+import type { Actor, ServiceDeps } from '../context';
+import { subjectNameOf, type RecordDbRow } from './recordRow';
+import { identityVisibleTo } from './recordsService';
+
+/** A subject and a 认定文书编号 to check: the same pair twice is the same decision recorded twice. */
+export interface DuplicateQuery {
+  subjectType: SubjectType;
+  unitUscc?: string | null;
+  personIdNumber?: string | null;
+  docNumber: string | null;
+  excludeId?: string;
+}
+
+export interface DuplicateRecord {
+  id: string;
+  subjectName: string;
+  docNumber: string;
+  status: RecordStatus;
+}
+
+const PERSON_HIDDEN = '（个人，姓名不予显示）';
+
+/**
+ * Records of the same subject with the same 认定文书编号. A person's name is named only to users who may see
+ * that person's identity number: the check must not tell a clerk whose number it was.
+ */
+export function findDuplicateRecords(sql: ReadSql, actor: Actor, q: DuplicateQuery): DuplicateRecord[] {
+  const docNumber = normalizeText(q.docNumber);
+  if (!docNumber) return [];
+  const rows =
+    q.subjectType === 'unit'
+      ? q.unitUscc
+        ? sql.all<RecordDbRow>(`SELECT * FROM dishonesty_records WHERE unit_uscc = ? AND subject_type = 'unit' AND doc_number = ?`, q.unitUscc, docNumber)
+        : []
+      : q.personIdNumber
+        ? sql.all<RecordDbRow>(`SELECT * FROM dishonesty_records WHERE person_id_number = ? AND doc_number = ?`, q.personIdNumber, docNumber)
+        : [];
+  return rows
+    .filter((r) => r.id !== q.excludeId)
+    .map((r) => ({
+      id: r.id,
+      subjectName: r.subject_type === 'person' && !identityVisibleTo(actor, r) ? PERSON_HIDDEN : subjectNameOf(r),
+      docNumber: r.doc_number ?? '',
+      status: r.status,
+    }));
+}
+
+/** The warning the form shows, and the service's refusal of an unconfirmed save. */
+export function duplicateReason(q: Pick<DuplicateQuery, 'subjectType'>, duplicates: readonly DuplicateRecord[]): string {
+  const first = duplicates[0];
+  const subject = q.subjectType === 'person' ? '该人员' : '该单位';
+  const more = duplicates.length > 1 ? `等 ${duplicates.length} 条` : '';
+  return `与已有记录重复：${subject}已有认定文书编号相同的失信记录（${first.subjectName}，${RECORD_STATUS_LABELS[first.status] ?? first.status}）${more}。请核对；确属另一事项时，确认后再保存`;
+}
+
+/** The form's check before saving (records.findDuplicates). */
+export function findDuplicates(deps: ServiceDeps, actor: Actor, q: DuplicateQuery): Promise<DuplicateRecord[]> {
+  return deps.db.read((sql) => findDuplicateRecords(sql, actor, q));
+}

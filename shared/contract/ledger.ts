@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * Contract pieces every ledger shares (DESIGN.md "Ledger building blocks"): evidence files, files carried
+ * across IPC (templates, exports, reports), and the import result with its row report.
+ */
+export const attachmentSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  addedAt: z.string(),
+  addedByName: z.string(),
+  /** ok, or the stored file is gone, or its bytes no longer match the hash it was filed under. */
+  state: z.enum(['ok', 'missing', 'altered']),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+export const fileSchema = z.object({ fileName: z.string(), contentBase64: z.string() });
+
+export const importRejectionSchema = z.object({ row: z.number(), column: z.string(), reason: z.string() });
+export const importResultSchema = z.object({
+  dryRun: z.boolean(),
+  accepted: z.number(),
+  rejected: z.array(importRejectionSchema),
+  totalRows: z.number(),
+  /** The row-level report as a workbook, ready to save. Null when nothing was rejected. */
+  report: fileSchema.nullable(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** The largest file carried across IPC as base64: about 30 MB of file. */
+export const MAX_FILE_BASE64 = 40 * 1024 * 1024;
