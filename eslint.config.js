@@ -2,10 +2,13 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { layeringRule } from './scripts/eslint-layering.js';
 
 /**
- * Lint, including the layering of DESIGN.md: shared/ is pure (imports neither electron/ nor renderer/ nor
- * Node), the renderer never imports electron/ or Node, and services never import `electron`.
+ * Lint, including the layering of DESIGN.md: which project folder may import which is an allow-list per
+ * folder (scripts/eslint-layering.js: one ledger's service cannot reach into another's); packages are
+ * checked here: shared/ is pure (no Node, no Electron, no React), the renderer never imports Node or Electron,
+ * and only electron/main and electron/preload import `electron`.
  */
 const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'better-sqlite3', 'typeorm'];
 const layer = (group, message) => ({ 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] });
@@ -20,6 +23,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',
     },
+  },
+  {
+    files: ['shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    plugins: { ledger: { rules: { layering: layeringRule } } },
+    rules: { 'ledger/layering': 'error' },
   },
   {
     files: ['shared/**/*.ts'],

@@ -22,12 +22,13 @@ import { importRecordRows } from '../../electron/services/records/excel/importRe
 import { FIELD_COLUMNS, FIELD_NAMES, fieldsOf } from '../../electron/services/records/recordRow';
 import { createUser, initializeOffice, toActor } from '../../electron/services/users/usersService';
 import type { RecordFields } from '../../shared/domain/recordSchema';
+import { nameSortKey, personSortKey } from '../../shared/domain/sortKey';
 import type { Role } from '../../shared/domain/roles';
 import { seedGeneratedRecords } from '../support/seedRecords';
 import { createTestApp, TEST_OFFICE, TEST_PASSWORD } from '../support/testApp';
 import { RecordGenerator, toTemplateCells } from './generate';
 import { Rng } from './prng';
-import { LIST_SCENARIOS, searchScenarios, type ListQuery, type Scenario } from './scenarios';
+import { isOneCharOrUnit, LIST_SCENARIOS, searchScenarios, type ListQuery, type Scenario } from './scenarios';
 import { median, ms, RssSampler, summarize, table, type Summary } from './stats';
 
 // ---------------------------------------------------------------------------------------------------
@@ -198,7 +199,9 @@ async function benchSave(bench: Bench, iterations: number): Promise<SaveResult> 
   const warmup = 10;
   for (let i = 0; i < iterations + warmup; i++) {
     const keep = i >= warmup;
-    const fields = gen.next().fields;
+    const generated = gen.next().fields;
+    // a document of its own, so no save is refused as a duplicate of a loaded record
+    const fields = { ...generated, docNumber: generated.docNumber && `${generated.docNumber.slice(0, 50)}-存${i}` };
     const [tc] = await time(() => createRecord(deps, clerk, fields));
     if (keep) create.push(tc);
 
@@ -242,7 +245,11 @@ function importData(): { rows: Array<{ row: number; cells: Record<string, unknow
 }
 
 const RAW_INSERT_SQL = `INSERT INTO dishonesty_records (id, version, status, previous_status, locked, ${FIELD_NAMES.map((f) => FIELD_COLUMNS[f]).join(', ')},
-  created_at, created_by, updated_at, updated_by) VALUES (?, 1, 'verifying', NULL, 0, ${FIELD_NAMES.map(() => '?').join(', ')}, ?, ?, ?, ?)`;
+  subject_sort, unit_sort, created_at, created_by, updated_at, updated_by)
+  VALUES (?, 1, 'verifying', NULL, 0, ${FIELD_NAMES.map(() => '?').join(', ')}, ?, ?, ?, ?, ?, ?)`;
+
+/** The same rows as the service writes them: the pinyin sort keys are part of each row. */
+const sortKeysOf = (f: RecordFields) => [f.subjectType === 'person' ? personSortKey(f.personName ?? '') : nameSortKey(f.unitName), nameSortKey(f.unitName)];
 
 async function importOnce(rows: ReturnType<typeof importData>['rows']): Promise<{ ms: number; accepted: number; rejected: number; firstRejections: string[] }> {
   const app = await createTestApp();
@@ -271,7 +278,7 @@ async function rawOnce(fields: RecordFields[]): Promise<number> {
     const insert = raw.prepare(RAW_INSERT_SQL);
     const at = new Date().toISOString();
     raw.transaction(() => {
-      for (const f of fields) insert.run(randomUUID(), ...FIELD_NAMES.map((n) => f[n]), at, creator, at, creator);
+      for (const f of fields) insert.run(randomUUID(), ...FIELD_NAMES.map((n) => f[n]), ...sortKeysOf(f), at, creator, at, creator);
     })();
     const dt = performance.now() - t0;
     const n = (raw.prepare(`SELECT count(*) AS n FROM dishonesty_records`).get() as { n: number }).n;
@@ -348,8 +355,16 @@ async function main(): Promise<void> {
     const imp = await benchImport(3);
 
     sampler.stop();
-    const listAll = summarize(list.flatMap((r) => r.samples));
-    const searchAll = summarize(search.flatMap((r) => r.samples));
+    // The general goals cover the everyday queries; a one-character term and the unit-name filter have a goal
+    // of their own, and so has the slowest single scenario.
+    const everyday = (results: ScenarioResult[]) => summarize(results.filter((r) => !isOneCharOrUnit(r.scenario)).flatMap((r) => r.samples));
+    const listAll = everyday(list);
+    const searchAll = everyday(search);
+    const oneCharOrUnit = summarize([...list, ...search].filter((r) => isOneCharOrUnit(r.scenario)).flatMap((r) => r.samples));
+    const slowest = [...list, ...search]
+      .filter((r) => !isOneCharOrUnit(r.scenario))
+      .map((r) => ({ name: r.scenario.name, p95: summarize(r.samples).p95 }))
+      .sort((a, b) => b.p95 - a.p95)[0];
     const serviceMs = median(imp.serviceMs);
     const rawMs = median(imp.rawMs);
     const ratio = serviceMs / rawMs;
@@ -361,12 +376,14 @@ async function main(): Promise<void> {
       table(
         ['指标', 'p50', 'p95', 'max', '目标', '达标?'],
         [
-          ['list (ms)', listAll.p50.toFixed(1), listAll.p95.toFixed(1), listAll.max.toFixed(1), 'p95 ≤ 50 ms', yes(listAll.p95 <= 50)],
-          ['search (ms)', searchAll.p50.toFixed(1), searchAll.p95.toFixed(1), searchAll.max.toFixed(1), 'p95 ≤ 50 ms', yes(searchAll.p95 <= 50)],
-          ['save (ms)', save.all.p50.toFixed(2), save.all.p95.toFixed(2), save.all.max.toFixed(2), 'p95 ≤ 10 ms', yes(save.all.p95 <= 10)],
+          ['list (ms)', listAll.p50.toFixed(1), listAll.p95.toFixed(1), listAll.max.toFixed(1), 'p95 ≤ 15 ms', yes(listAll.p95 <= 15)],
+          ['search (ms)', searchAll.p50.toFixed(1), searchAll.p95.toFixed(1), searchAll.max.toFixed(1), 'p95 ≤ 25 ms', yes(searchAll.p95 <= 25)],
+          [`slowest: ${slowest.name}`, '', slowest.p95.toFixed(1), '', 'p95 ≤ 50 ms', yes(slowest.p95 <= 50)],
+          ['1-char term / unit filter (ms)', oneCharOrUnit.p50.toFixed(1), oneCharOrUnit.p95.toFixed(1), oneCharOrUnit.max.toFixed(1), 'p95 ≤ 100 ms', yes(oneCharOrUnit.p95 <= 100)],
+          ['save (ms)', save.all.p50.toFixed(2), save.all.p95.toFixed(2), save.all.max.toFixed(2), 'p95 ≤ 5 ms', yes(save.all.p95 <= 5)],
           [`import service (ms, ${IMPORT_ROWS} rows)`, serviceMs.toFixed(0), '', Math.max(...imp.serviceMs).toFixed(0), '', ''],
           [`import raw (ms, ${IMPORT_ROWS} rows)`, rawMs.toFixed(0), '', Math.max(...imp.rawMs).toFixed(0), '', ''],
-          ['import ratio service/raw', ratio.toFixed(2), '', '', '≤ 3×', yes(ratio <= 3)],
+          ['import ratio service/raw', ratio.toFixed(2), '', '', '≤ 2×', yes(ratio <= 2)],
           ['peak RSS (MB)', '', '', String(sampler.peakMb), '', ''],
         ],
       ),
@@ -376,6 +393,9 @@ async function main(): Promise<void> {
       search_p95_ms: ms(searchAll.p95),
       save_p95_ms: ms(save.all.p95),
       import_ratio_vs_raw: ms(ratio),
+      slowest_scenario_p95_ms: ms(slowest.p95),
+      slowest_scenario: slowest.name,
+      one_char_or_unit_p95_ms: ms(oneCharOrUnit.p95),
       list_p50_ms: ms(listAll.p50),
       search_p50_ms: ms(searchAll.p50),
       save_p50_ms: ms(save.all.p50),

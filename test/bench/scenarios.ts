@@ -12,7 +12,7 @@ export interface Scenario {
 
 const byUpdated = { sortBy: 'updatedAt', sortOrder: 'desc' } as const;
 
-/** Filtered lists (no search text), sorted by the columns the list page offers. */
+/** Filtered lists (no search text), sorted by the columns the list page offers; the unit-name filter among them. */
 export const LIST_SCENARIOS: Scenario[] = [
   { name: '全部 按更新时间', query: { ...byUpdated } },
   { name: '全部 按发生日期↑', query: { sortBy: 'happenedOn', sortOrder: 'asc' } },
@@ -33,10 +33,17 @@ export const LIST_SCENARIOS: Scenario[] = [
   { name: '个人主体', query: { ...byUpdated, subjectTypes: ['person'] } },
   { name: '线索=12345 状态=整改中', query: { ...byUpdated, clueSources: ['12345热线'], statuses: ['rectifying'] } },
   { name: '单位含“街道办事处”', query: { ...byUpdated, unit: '街道办事处' } },
+  { name: '单位含“镇”（1字）', query: { ...byUpdated, unit: '镇' } },
+  { name: '单位含“人民政府” 按主体', query: { unit: '人民政府', sortBy: 'subjectName', sortOrder: 'asc' } },
+  { name: '全部 按主体（拼音）', query: { sortBy: 'subjectName', sortOrder: 'asc' } },
   { name: '状态+领域+日期 按严重程度', query: { statuses: ['recognised'], sectors: ['乡镇街道'], happenedFrom: '2022-01-01', sortBy: 'severity', sortOrder: 'desc' } },
 ];
 
-/** Search-box queries: 2-character terms, 3–6 character terms, names, document-number fragments, and with filters. */
+/** Scenarios the issue names a goal of their own: a one-character term, and the unit-name filter (≤ 100 ms p95). */
+export const isOneCharOrUnit = (scenario: Scenario) =>
+  Boolean(scenario.query.unit) || scenario.name.startsWith('1字');
+
+/** Search-box queries: 1-character terms, 2-character terms, 3–6 character terms, names, document-number fragments, and with filters. */
 export function searchScenarios(sample: readonly GeneratedRecord[]): Scenario[] {
   const person = sample.find((r) => r.fields.subjectType === 'person')!.fields.personName!;
   const street = sample.map((r) => /区(..)街道办事处$/.exec(r.fields.unitName)?.[1]).find(Boolean)!;
@@ -66,6 +73,11 @@ export function searchScenarios(sample: readonly GeneratedRecord[]): Scenario[] 
     s('文书号', `${court[2]}${court[3]}`),
     s('文书号', `(${court[1]})${court[2]}`),
     s('文书号', '纪处'),
+    s('1字', '镇'),
+    s('1字', '款'),
+    s('1字', '诉'),
+    s('1字+状态', '街', { statuses: ['rectifying'] }),
+    s('2字+单位', '拖欠', { unit: '街道' }),
     s('2字+状态', '拖欠', { statuses: ['rectifying'] }),
     s('2字+严重', '街道', { severities: ['严重'] }),
     s('3字+日期', '工程款', { happenedFrom: '2024-01-01', happenedTo: '2024-12-31' }),

@@ -8,8 +8,13 @@ const eslint = new ESLint({ cwd: root });
 
 async function restrictedImports(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
-  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  // one entry per refused import, whichever of the two rules (packages, project folders) refused it
+  const refused = result.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'ledger/layering');
+  return [...new Map(refused.map((m) => [`${m.line}:${m.column}`, m.message])).values()];
 }
+
+/** One import of a project file from `file`, as lint sees it. */
+const importing = (file: string, from: string) => restrictedImports(file, `import * as x from '${from}';\nexport const y = x;\n`);
 
 describe('layering lint rule', () => {
   it('refuses electron/ and Node in shared/', async () => {
@@ -27,5 +32,28 @@ describe('layering lint rule', () => {
   it('refuses the electron package in services (they run under plain Node)', async () => {
     expect(await restrictedImports('electron/services/records/x.ts', `import { shell } from 'electron';\nexport const x = shell;\n`)).toHaveLength(1);
     expect(await restrictedImports('electron/main/x.ts', `import { shell } from 'electron';\nexport const x = shell;\n`)).toHaveLength(0);
+  });
+
+  it('is an allow-list per folder: one ledger cannot reach into another, blocks never into a ledger', async () => {
+    // a ledger uses the building blocks, the database and shared/
+    expect(await importing('electron/services/records/x.ts', '../ledger/listEngine')).toHaveLength(0);
+    expect(await importing('electron/services/records/x.ts', '../../db/database')).toHaveLength(0);
+    expect(await importing('electron/services/records/x.ts', '../../../shared/domain/dishonesty')).toHaveLength(0);
+    // …but not another ledger, and a block never reaches into a ledger
+    expect(await importing('electron/services/records/x.ts', '../promises/promisesService')).toHaveLength(1);
+    expect(await importing('electron/services/ledger/x.ts', '../records/recordsService')).toHaveLength(1);
+    expect(await importing('electron/services/excel/x.ts', '../records/excel/recordSheet')).toHaveLength(1);
+    // the one-step links between ledgers are declared (an overdue commitment → a dishonesty record)
+    expect(await importing('electron/services/commitments/x.ts', '../records/recordsService')).toHaveLength(0);
+    // the database never calls up into services or IPC; IPC uses services
+    expect(await importing('electron/db/x.ts', '../services/records/recordsService')).toHaveLength(1);
+    expect(await importing('electron/ipc/handlers/x.ts', '../../services/records')).toHaveLength(0);
+    // a folder nobody gave a place in the layering may not be imported at all
+    expect(await importing('electron/services/records/x.ts', '../../nowhere/thing')).toHaveLength(1);
+  });
+
+  it('keeps the preload to itself: it carries channel names, not the contract', async () => {
+    expect(await importing('electron/preload/x.ts', '../../shared/contract')).toHaveLength(1);
+    expect(await importing('electron/preload/x.ts', './channelNames')).toHaveLength(0);
   });
 });
