@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageRequest } from './common';
 
 /**
  * Contract pieces every ledger shares (DESIGN.md "Ledger building blocks"): evidence files, files carried
@@ -31,3 +32,16 @@ export type ImportResult = z.infer<typeof importResultSchema>;
 
 /** The largest file carried across IPC as base64: about 30 MB of file. */
 export const MAX_FILE_BASE64 = 40 * 1024 * 1024;
+
+/**
+ * The one shape of a ledger's list request: its filter object, the search box (inside the filter), the sort
+ * (a key the ledger's list spec knows, newest change first by default) and the page. The export of the
+ * filtered list takes the same request without the page.
+ */
+export function listRequests<F extends z.ZodRawShape, K extends readonly [string, ...string[]]>(filter: z.ZodObject<F>, sortKeys: K, defaultSort: K[number]) {
+  const sorted = filter.extend({
+    sortBy: z.enum(sortKeys).default(defaultSort as never),
+    sortOrder: z.enum(['asc', 'desc']).default('desc'),
+  });
+  return { list: sorted.extend(pageRequest), export: sorted };
+}

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { CLUE_SOURCES, RECORD_STATUSES, SECTORS, SEVERITIES, SITUATIONS, SUBJECT_TYPES } from '../domain/dishonesty';
 import { recordFieldsObject, recordFieldsSchema } from '../domain/recordSchema';
 import { channel } from './channel';
-import { isoDate, pageRequest, uuid } from './common';
+import { isoDate, uuid } from './common';
 import { AUTHOR_KINDS } from '../domain/entityKinds';
-import { attachmentSchema, fileSchema, importResultSchema, MAX_FILE_BASE64 } from './ledger';
+import { attachmentSchema, fileSchema, importResultSchema, listRequests, MAX_FILE_BASE64 } from './ledger';
 
 export const recordListFilterSchema = z.object({
   statuses: z.array(z.enum(RECORD_STATUSES)).optional(),
@@ -27,6 +27,7 @@ export type RecordListFilter = z.infer<typeof recordListFilterSchema>;
 /** subjectName: the subject's own name (a person's name, else the unit's), in pinyin order; unitName: the unit's. */
 export const RECORD_SORT_KEYS = ['updatedAt', 'happenedOn', 'recognisedOn', 'amountFen', 'subjectName', 'unitName', 'severity'] as const;
 export type RecordSortKey = (typeof RECORD_SORT_KEYS)[number];
+const RECORD_LIST_REQUESTS = listRequests(recordListFilterSchema, RECORD_SORT_KEYS, 'updatedAt');
 
 export const recordRowSchema = z.object({
   id: z.string(),
@@ -91,11 +92,7 @@ export type { Attachment, ImportResult } from './ledger';
 export const recordChannels = {
   'records.list': channel({
     access: 'user',
-    request: recordListFilterSchema.extend({
-      ...pageRequest,
-      sortBy: z.enum(RECORD_SORT_KEYS).default('updatedAt'),
-      sortOrder: z.enum(['asc', 'desc']).default('desc'),
-    }),
+    request: RECORD_LIST_REQUESTS.list,
     response: z.object({ items: z.array(recordRowSchema), total: z.number() }),
   }),
   'records.get': channel({
@@ -175,10 +172,7 @@ export const recordChannels = {
   'records.template': channel({ access: 'user', request: z.object({}).default({}), response: fileSchema }),
   'records.export': channel({
     access: 'user',
-    request: recordListFilterSchema.extend({
-      sortBy: z.enum(RECORD_SORT_KEYS).default('updatedAt'),
-      sortOrder: z.enum(['asc', 'desc']).default('desc'),
-    }),
+    request: RECORD_LIST_REQUESTS.export,
     response: fileSchema.extend({ count: z.number() }),
   }),
 } as const;
