@@ -43,10 +43,9 @@ export function searchGrams(text: string): string {
 /**
  * An FTS5 MATCH expression for what the clerk typed, or null when nothing searchable is left (only
  * punctuation). Terms separated by spaces (or punctuation) must all match; a one-character term matches
- * every token that starts with it. With `column`, each phrase must be found in that column of the index.
+ * every token that starts with it.
  */
-export function searchMatchExpression(query: string, column?: string): string | null {
-  const scope = column ? `${column} : ` : '';
-  const phrases = runsOf(query).map((run) => scope + (Array.from(run).length === 1 ? `"${run}"*` : `"${pairsOf(run).join(' ')}"`));
+export function searchMatchExpression(query: string): string | null {
+  const phrases = runsOf(query).map((run) => (Array.from(run).length === 1 ? `"${run}"*` : `"${pairsOf(run).join(' ')}"`));
   return phrases.length > 0 ? phrases.join(' AND ') : null;
 }

@@ -7,9 +7,9 @@ import { nameSortKey, personSortKey } from '../../../shared/domain/sortKey';
  *   user, the system or the city platform — then user_id is empty);
  * - record_attachments becomes `attachments`, owned by any (entity, entity_id);
  * - pinyin sort keys for the subject's own name and the unit's name (shared/domain/sortKey.ts);
- * - the search index gets a `unit` column (the unit-name filter goes through the index instead of a scan of
- *   every row) and a one-character prefix index, and each run of text also indexes its last character
- *   alone, so a one-character term is an index lookup (`"街"*`) too.
+ * - the search index gets a one-character prefix index, and each run of text also indexes its last character
+ *   alone, so a one-character term is an index lookup (`"街"*`) too; the unit names get a search index of
+ *   their own (record_unit_search), so the unit-name filter reads short doclists instead of scanning rows.
  */
 export class LedgerBuildingBlocks1763900000006 implements MigrationInterface {
   name = 'LedgerBuildingBlocks1763900000006';
@@ -69,22 +69,30 @@ export class LedgerBuildingBlocks1763900000006 implements MigrationInterface {
 
     for (const t of ['record_search_insert', 'record_search_update', 'record_search_delete']) await q.query(`DROP TRIGGER ${t}`);
     await q.query(`DROP TABLE record_search`);
-    await q.query(`CREATE VIRTUAL TABLE record_search USING fts5(
-      grams, unit, tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1, prefix = '1'
-    )`);
-    const grams = `ledger_grams(new.unit_name, new.person_name, new.doc_number, new.doc_name, new.facts), ledger_grams(new.unit_name)`;
-    await q.query(`INSERT INTO record_search (rowid, grams, unit)
-      SELECT seq, ledger_grams(unit_name, person_name, doc_number, doc_name, facts), ledger_grams(unit_name) FROM dishonesty_records`);
+    for (const table of ['record_search', 'record_unit_search']) {
+      await q.query(`CREATE VIRTUAL TABLE ${table} USING fts5(
+        grams, tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1, prefix = '1'
+      )`);
+    }
+    const grams = (row: string) => `ledger_grams(${row}unit_name, ${row}person_name, ${row}doc_number, ${row}doc_name, ${row}facts)`;
+    await q.query(`INSERT INTO record_search (rowid, grams) SELECT seq, ${grams('')} FROM dishonesty_records`);
+    await q.query(`INSERT INTO record_unit_search (rowid, grams) SELECT seq, ledger_grams(unit_name) FROM dishonesty_records`);
     await q.query(`CREATE TRIGGER record_search_insert AFTER INSERT ON dishonesty_records BEGIN
-      INSERT INTO record_search (rowid, grams, unit) VALUES (new.seq, ${grams});
+      INSERT INTO record_search (rowid, grams) VALUES (new.seq, ${grams('new.')});
+      INSERT INTO record_unit_search (rowid, grams) VALUES (new.seq, ledger_grams(new.unit_name));
     END`);
     await q.query(`CREATE TRIGGER record_search_update
       AFTER UPDATE OF unit_name, person_name, doc_number, doc_name, facts ON dishonesty_records BEGIN
       DELETE FROM record_search WHERE rowid = old.seq;
-      INSERT INTO record_search (rowid, grams, unit) VALUES (new.seq, ${grams});
+      INSERT INTO record_search (rowid, grams) VALUES (new.seq, ${grams('new.')});
+    END`);
+    await q.query(`CREATE TRIGGER record_unit_search_update AFTER UPDATE OF unit_name ON dishonesty_records BEGIN
+      DELETE FROM record_unit_search WHERE rowid = old.seq;
+      INSERT INTO record_unit_search (rowid, grams) VALUES (new.seq, ledger_grams(new.unit_name));
     END`);
     await q.query(`CREATE TRIGGER record_search_delete AFTER DELETE ON dishonesty_records BEGIN
       DELETE FROM record_search WHERE rowid = old.seq;
+      DELETE FROM record_unit_search WHERE rowid = old.seq;
     END`);
   }
 

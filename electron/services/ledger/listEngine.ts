@@ -7,14 +7,20 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Up to this many search hits the page starts from the hits; above, it walks the list order and probes them. */
 const SEARCH_DRIVES_BELOW = 2000;
 
+/** "Is among the hits of this search index": one per index the request searches (search box, unit filter). */
+interface HitSet {
+  table: string;
+  match: string;
+}
+
 interface FilterParts {
   clauses: string[];
   params: unknown[];
-  /** The search-index expression (search box and text filters), or null when nothing goes through the index. */
-  match: string | null;
+  /** The search indexes the request goes through, with their MATCH expressions. */
+  hits: HitSet[];
 }
 
-/** The filter's own conditions and its search-index expression. */
+/** The filter's own conditions and the search indexes it goes through. */
 function filterParts(spec: ListSpec, query: ListQuery): FilterParts {
   const q = query as ListQuery & Record<string, unknown>; // the spec names which keys are filters
   const clauses: string[] = [];
@@ -31,12 +37,13 @@ function filterParts(spec: ListSpec, query: ListQuery): FilterParts {
     clauses.push(`${column} ${bound === 'from' ? '>=' : '<='} ?`);
     params.push(value);
   }
-  const phrases: string[] = [];
+  const hits: HitSet[] = [];
   const addSearch = (text: unknown, where: TextSearch) => {
     if (typeof text !== 'string') return;
+    const phrases: string[] = [];
     // Every space-separated term must be found: through the index, or literally when it has nothing to index.
     for (const term of text.normalize('NFKC').split(/\s+/).filter(Boolean)) {
-      const expression = searchMatchExpression(term, where.indexColumn);
+      const expression = searchMatchExpression(term);
       if (expression) {
         phrases.push(expression);
         continue;
@@ -45,15 +52,15 @@ function filterParts(spec: ListSpec, query: ListQuery): FilterParts {
       clauses.push(`(${where.columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
       params.push(...where.columns.map(() => like));
     }
+    if (phrases.length > 0) hits.push({ table: where.indexTable, match: phrases.join(' AND ') });
   };
   addSearch(q.search, spec.search);
   for (const [key, where] of Object.entries(spec.textFilters)) addSearch(q[key], where);
-  return { clauses, params, match: phrases.length > 0 ? phrases.join(' AND ') : null };
+  return { clauses, params, hits };
 }
 
-/** The condition "is one of the search hits"; `+seq` keeps SQLite from driving the query by the hits. */
-const amongHits = (spec: ListSpec, column: 'seq' | '+seq') =>
-  `${column} IN (SELECT rowid FROM ${spec.searchTable} WHERE ${spec.searchTable} MATCH ?)`;
+/** The condition "is one of the hits"; `+seq` keeps SQLite from driving the query by the hits. */
+const amongHits = (hit: HitSet, column: 'seq' | '+seq') => `${column} IN (SELECT rowid FROM ${hit.table} WHERE ${hit.table} MATCH ?)`;
 
 function orderBy(spec: ListSpec, q: ListQuery): string {
   const expression = spec.sorts[q.sortBy];
@@ -64,10 +71,10 @@ function orderBy(spec: ListSpec, q: ListQuery): string {
 
 /** WHERE clause and parameters of a filter (search included). */
 export function whereFor(spec: ListSpec, q: ListQuery): { sql: string; params: unknown[] } {
-  const { clauses, params, match } = filterParts(spec, q);
-  if (match) {
-    clauses.push(amongHits(spec, 'seq'));
-    params.push(match);
+  const { clauses, params, hits } = filterParts(spec, q);
+  for (const hit of hits) {
+    clauses.push(amongHits(hit, 'seq'));
+    params.push(hit.match);
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
@@ -75,25 +82,28 @@ export function whereFor(spec: ListSpec, q: ListQuery): { sql: string; params: u
 /**
  * One page of a ledger's list (server paging keeps the table smooth at 100,000 rows). The page is chosen on
  * index entries only (the inner SELECT seq … LIMIT) and just its rows are read: a row is ~1 KB, so sorting
- * or counting whole rows costs ~1 ms per 1,000 of them. A search counts its hits in the index first and
- * picks the plan by that count.
+ * or counting whole rows costs ~1 ms per 1,000 of them. A search counts its hits in its index first and
+ * picks the plan by that count: few hits drive the query; many are probed while walking the sort order.
  */
 export function listPage<Row>(sql: ReadSql, spec: ListSpec, q: PagedListQuery): { rows: Row[]; total: number } {
-  const { clauses, params, match } = filterParts(spec, q);
+  const { clauses, params, hits } = filterParts(spec, q);
   let total: number | null = null;
-  if (match) {
-    const hits = sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${spec.searchTable} WHERE ${spec.searchTable} MATCH ?`, match)!.n;
-    if (clauses.length === 0) total = hits;
-    if (hits === 0) return { rows: [], total: 0 };
-    // Many hits: the unary + keeps SQLite from reading every hit's row; it walks an index in list order,
-    // probes the hit set, and stops once the page is full.
-    clauses.push(amongHits(spec, hits <= SEARCH_DRIVES_BELOW ? 'seq' : '+seq'));
-    params.push(match);
+  if (hits.length > 0) {
+    const counted = hits
+      .map((hit) => ({ hit, n: sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${hit.table} WHERE ${hit.table} MATCH ?`, hit.match)!.n }))
+      .sort((a, b) => a.n - b.n);
+    if (counted[0].n === 0) return { rows: [], total: 0 };
+    if (clauses.length === 0 && counted.length === 1) total = counted[0].n;
+    // The smallest hit set may drive the query when it is small; every other one is probed.
+    counted.forEach(({ hit, n }, i) => {
+      clauses.push(amongHits(hit, i === 0 && n <= SEARCH_DRIVES_BELOW ? 'seq' : '+seq'));
+      params.push(hit.match);
+    });
   }
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
   const order = orderBy(spec, q);
   const offset = (q.page - 1) * q.pageSize;
-  if (total === null && match) {
+  if (total === null && hits.length > 0) {
     // Search plus filters: one pass gives the page and the total, so the hit set is built once, not twice.
     const page = sql.all<{ seq: number; total: number }>(
       `SELECT seq, count(*) OVER () AS total FROM ${spec.table} ${where} ${order} LIMIT ? OFFSET ?`, ...params, q.pageSize, offset,

@@ -4,18 +4,13 @@
  * list is this declaration plus a migration that creates the matching indexes.
  */
 export interface ListSpec {
-  /** The ledger's table; `seq` is its integer rowid and the search index's rowid. */
+  /** The ledger's table; `seq` is its integer rowid and the rowid of its search indexes. */
   table: string;
-  /**
-   * Its FTS5 index of character pairs (shared/domain/searchGrams.ts): column `grams` holds every searchable
-   * field for the search box; every other column holds the field a text filter looks in.
-   */
-  searchTable: string;
   /** Request key → column; the request gives a list of allowed values (IN). */
   choiceFilters: Readonly<Record<string, string>>;
   /** Request key → column and which end of a range the key gives (inclusive). */
   rangeFilters: Readonly<Record<string, { column: string; bound: 'from' | 'to' }>>;
-  /** The search box: every term found in one of these columns, through the index column `grams`. */
+  /** The search box: every term found in one of these columns, through the search index. */
   search: TextSearch;
   /** Request key → a substring of one field (the unit's name), found through its own index column. */
   textFilters: Readonly<Record<string, TextSearch>>;
@@ -26,12 +21,13 @@ export interface ListSpec {
 // electron/db/plannerStatistics.ts), which takes them at start and after an import.
 
 /**
- * Where a text is looked for: the search-index column, and the table columns it indexes. A term with no
- * letters or digits (only punctuation such as %) cannot be indexed; it is looked for in the columns
- * themselves, literally.
+ * Where a text is looked for: an FTS5 index of character pairs (shared/domain/searchGrams.ts, rowid = the
+ * ledger's seq) and the table columns it indexes. Each text filter has an index of its own, so a filter on a
+ * short field (the unit's name) reads short doclists. A term with no letters or digits (only punctuation
+ * such as %) cannot be indexed; it is looked for in the columns themselves, literally.
  */
 export interface TextSearch {
-  indexColumn: string;
+  indexTable: string;
   columns: readonly string[];
 }
 

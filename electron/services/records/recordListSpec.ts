@@ -10,7 +10,6 @@ export const SEVERITY_RANK_SQL = `(CASE severity WHEN '一般' THEN 1 WHEN '较�
 /** The 政务失信记录 list (DOMAIN.md §1): its filters, sorts and search index. */
 export const RECORD_LIST_SPEC: ListSpec = {
   table: 'dishonesty_records',
-  searchTable: 'record_search',
   choiceFilters: {
     statuses: 'status',
     situations: 'situation',
@@ -25,9 +24,9 @@ export const RECORD_LIST_SPEC: ListSpec = {
     recognisedFrom: { column: 'recognised_on', bound: 'from' },
     recognisedTo: { column: 'recognised_on', bound: 'to' },
   },
-  search: { indexColumn: 'grams', columns: ['unit_name', 'person_name', 'doc_number', 'doc_name', 'facts'] },
+  search: { indexTable: 'record_search', columns: ['unit_name', 'person_name', 'doc_number', 'doc_name', 'facts'] },
   // Part of the unit's name: the subject unit, or the unit that employs a person.
-  textFilters: { unit: { indexColumn: 'unit', columns: ['unit_name'] } },
+  textFilters: { unit: { indexTable: 'record_unit_search', columns: ['unit_name'] } },
   sorts: {
     updatedAt: 'updated_at',
     happenedOn: 'happened_on',
