@@ -10,6 +10,10 @@ export const userRowSchema = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
   disabled: z.boolean(),
+  /** The password was set by an administrator (new user, reset) and must be changed at the next sign-in. */
+  mustChangePassword: z.boolean(),
+  /** Locked after repeated wrong passwords, until this instant; null when not locked. */
+  lockedUntil: z.string().nullable(),
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),
 });
@@ -57,6 +61,16 @@ export const adminChannels = {
   'users.setDisabled': channel({
     access: 'user',
     request: z.object({ id: uuid, disabled: z.boolean() }),
+    response: userRowSchema,
+  }),
+  'users.resetPassword': channel({
+    access: 'user',
+    request: z.object({ id: uuid, password: passwordField('新密码') }),
+    response: userRowSchema,
+  }),
+  'users.setRole': channel({
+    access: 'user',
+    request: z.object({ id: uuid, role: z.enum(ROLES, { error: '请选择角色' }) }),
     response: userRowSchema,
   }),
   'settings.get': channel({ access: 'user', request: z.object({}).default({}), response: settingsSchema }),

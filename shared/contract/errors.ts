@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   conflict: 'CONFLICT',
   badCredentials: 'BAD_CREDENTIALS',
   userDisabled: 'USER_DISABLED',
+  tooManyAttempts: 'TOO_MANY_ATTEMPTS',
+  passwordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
   setupRequired: 'SETUP_REQUIRED',
   alreadySetUp: 'ALREADY_SET_UP',
   invalidTransition: 'INVALID_TRANSITION',

@@ -8,6 +8,8 @@ export const sessionUserSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   role: z.enum(ROLES),
+  /** Present (true) when signed in with a password someone else chose: nothing else is allowed until the user picks their own. */
+  mustChangePassword: z.literal(true).optional(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 

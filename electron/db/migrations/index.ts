@@ -4,6 +4,7 @@ import { DishonestyRecords1763900000002 } from './0002-dishonesty-records';
 import { RecordSortIndexes1763900000003 } from './0003-record-sort-indexes';
 import { RecordListCovering1763900000004 } from './0004-record-list-covering';
 import { RecordVersionsRowid1763900000005 } from './0005-record-versions-rowid';
+import { UserSignInGuard1763900000012 } from './0012-user-sign-in-guard';
 
 /**
  * Every migration, in the order it runs. Append only: never edit or reorder a migration that has shipped.
@@ -15,4 +16,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RecordSortIndexes1763900000003,
   RecordListCovering1763900000004,
   RecordVersionsRowid1763900000005,
+  UserSignInGuard1763900000012,
 ];

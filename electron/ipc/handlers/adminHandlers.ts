@@ -3,16 +3,18 @@ import { listAudit, verifyAuditChain } from '../../services/audit/auditLog';
 import { discardDraft, getDraft, saveDraft } from '../../services/drafts/draftsService';
 import { requirePermission } from '../../services/permissions';
 import { readSettings, updateSettings } from '../../services/settings/settingsService';
-import { createUser, listUsers, setUserDisabled } from '../../services/users/usersService';
+import { createUser, listUsers, resetUserPassword, setUserDisabled, setUserRole } from '../../services/users/usersService';
 import { localDayStartUtc } from '../../services/time';
 import type { HandlerMap } from '../registry';
 
-type AdminChannels = 'users.list' | 'users.create' | 'users.setDisabled' | 'settings.get' | 'settings.update' | 'audit.list' | 'audit.verify' | 'drafts.get' | 'drafts.save' | 'drafts.discard';
+type AdminChannels = 'users.list' | 'users.create' | 'users.setDisabled' | 'users.resetPassword' | 'users.setRole' | 'settings.get' | 'settings.update' | 'audit.list' | 'audit.verify' | 'drafts.get' | 'drafts.save' | 'drafts.discard';
 
 export const adminHandlers: HandlerMap<AdminChannels> = {
   'users.list': (_req, { app, actor }) => listUsers(app.deps, actor),
   'users.create': (req, { app, actor }) => createUser(app.deps, actor, req),
   'users.setDisabled': (req, { app, actor }) => setUserDisabled(app.deps, actor, req.id, req.disabled),
+  'users.resetPassword': (req, { app, actor }) => resetUserPassword(app.deps, actor, req.id, req.password),
+  'users.setRole': (req, { app, actor }) => setUserRole(app.deps, actor, req.id, req.role),
   'settings.get': async (_req, { app }) => (await app.deps.db.read((sql) => readSettings(sql)))!,
   'settings.update': (req, { app, actor }) => updateSettings(app.deps, actor, req),
   'audit.list': (req, { app, actor }) => {

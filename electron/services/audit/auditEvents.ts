@@ -1,0 +1,24 @@
+import { recordChange } from '../changes';
+import { isoNow, type Actor, type ServiceDeps } from '../context';
+
+/**
+ * Things that change no stored data but a reviewer must see — signing out, locking the screen, an export,
+ * a backup — each logged as its own chained audit entry.
+ */
+export interface AuditEvent {
+  entity: string;
+  entityId: string;
+  action: string;
+  /** What the reviewer is shown about it (file name, number of rows…); described in shared/domain/auditDescriptions.ts. */
+  details?: Record<string, unknown>;
+}
+
+export function logEvent(deps: ServiceDeps, actor: Actor | null, event: AuditEvent): Promise<void> {
+  return deps.db.write((sql) =>
+    recordChange(sql, isoNow(deps), actor, { entity: event.entity, entityId: event.entityId, action: event.action, before: null, after: event.details ?? null }),
+  );
+}
+
+/** A session event of a user (signed out, screen locked by hand or after idle time). */
+export const logSessionEvent = (deps: ServiceDeps, actor: Actor, action: 'logout' | 'lock', details?: Record<string, unknown>) =>
+  logEvent(deps, actor, { entity: 'user', entityId: actor.id, action, details });
