@@ -24,16 +24,31 @@ export const settingsSchema = officeSchema.extend({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** One changed field, labelled and formatted for a reviewer (money in 元, masked identity numbers, local times). */
+export const auditChangeSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type AuditChange = z.infer<typeof auditChangeSchema>;
+
+/** An audit entry as the log shows it: what it is about (named, with its page), who, and what changed. */
 export const auditEntrySchema = z.object({
   seq: z.number(),
   at: z.string(),
   userId: z.string().nullable(),
   userName: z.string().nullable(),
   entity: z.string(),
+  entityLabel: z.string(),
   entityId: z.string(),
   action: z.string(),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
+  actionLabel: z.string(),
+  /** e.g. 某某公司（某认字〔2024〕1号）; null when nothing names it. */
+  subject: z.string().nullable(),
+  /** The object's page (hash-router path), when it has one. */
+  link: z.string().nullable(),
+  changes: z.array(auditChangeSchema),
   hash: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -1,5 +1,6 @@
 import { OK } from '../../../shared/contract/common';
 import { listAudit, verifyAuditChain } from '../../services/audit/auditLog';
+import { describeAuditEntries } from '../../services/audit/auditView';
 import { discardDraft, getDraft, saveDraft } from '../../services/drafts/draftsService';
 import { requirePermission } from '../../services/permissions';
 import { readSettings, updateSettings } from '../../services/settings/settingsService';
@@ -19,13 +20,14 @@ export const adminHandlers: HandlerMap<AdminChannels> = {
   'settings.update': (req, { app, actor }) => updateSettings(app.deps, actor, req),
   'audit.list': (req, { app, actor }) => {
     requirePermission(actor, 'audit.read');
-    return app.deps.db.read((sql) =>
-      listAudit(sql, {
+    return app.deps.db.read((sql) => {
+      const { items, total } = listAudit(sql, {
         ...req,
         fromInstant: req.from ? localDayStartUtc(req.from) : undefined,
         toInstant: req.to ? localDayStartUtc(req.to, 1) : undefined,
-      }),
-    );
+      });
+      return { items: describeAuditEntries(sql, items), total };
+    });
   },
   'audit.verify': (_req, { app, actor }) => {
     requirePermission(actor, 'audit.read');

@@ -22,3 +22,11 @@ export function logEvent(deps: ServiceDeps, actor: Actor | null, event: AuditEve
 /** A session event of a user (signed out, screen locked by hand or after idle time). */
 export const logSessionEvent = (deps: ServiceDeps, actor: Actor, action: 'logout' | 'lock', details?: Record<string, unknown>) =>
   logEvent(deps, actor, { entity: 'user', entityId: actor.id, action, details });
+
+/** An export of a ledger to a file (personal data leaves the application). */
+export const logExport = (deps: ServiceDeps, actor: Actor, details: { kind: string; fileName: string; count: number }) =>
+  logEvent(deps, actor, { entity: 'export', entityId: details.kind, action: 'export', details });
+
+/** A backup copy of the whole database. */
+export const logBackup = (deps: ServiceDeps, actor: Actor, details: { file: string; bytes: number }) =>
+  logEvent(deps, actor, { entity: 'backup', entityId: details.file, action: 'backup', details });

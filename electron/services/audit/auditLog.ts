@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Sql } from '../../db/database';
 import type { Actor } from '../context';
-import type { AuditEntry, AuditVerifyResult } from '../../../shared/contract/admin';
+import type { AuditVerifyResult } from '../../../shared/contract/admin';
 
 /**
  * The audit log: every change appends {user, time, entity, id, action, before, after}, and each entry's
@@ -131,7 +131,32 @@ export interface AuditQuery {
   toInstant?: string;
 }
 
-export function listAudit(sql: Sql, q: AuditQuery): { items: AuditEntry[]; total: number } {
+/** An entry as stored, before and after as objects (auditView.ts turns it into what a reviewer reads). */
+export interface StoredAuditEntry {
+  seq: number;
+  at: string;
+  userId: string | null;
+  userName: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  hash: string;
+}
+
+const parseJson = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
+
+/** The latest entries of one object, newest first (for naming an entry that stored no snapshot). */
+export function latestEntriesOf(sql: Sql, entity: string, entityId: string, limit = 20): Array<Pick<StoredAuditEntry, 'before' | 'after'>> {
+  return sql
+    .all<Pick<AuditRow, 'before_json' | 'after_json'>>(
+      `SELECT before_json, after_json FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT ?`, entity, entityId, limit,
+    )
+    .map((r) => ({ before: parseJson(r.before_json), after: parseJson(r.after_json) }));
+}
+
+export function listAudit(sql: Sql, q: AuditQuery): { items: StoredAuditEntry[]; total: number } {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: string, value: unknown) => {
@@ -160,8 +185,8 @@ export function listAudit(sql: Sql, q: AuditQuery): { items: AuditEntry[]; total
       entity: r.entity,
       entityId: r.entity_id,
       action: r.action,
-      before: r.before_json === null ? null : JSON.parse(r.before_json),
-      after: r.after_json === null ? null : JSON.parse(r.after_json),
+      before: parseJson(r.before_json),
+      after: parseJson(r.after_json),
       hash: r.hash,
     })),
   };
