@@ -9,7 +9,7 @@ import { ROLE_LABELS, ROLES } from '../../shared/domain/roles';
 import { requiredText } from '../../shared/contract/common';
 import { openDatabase, DatabaseOpenError, DATABASE_FILE_NAME, type Db } from '../db/database';
 import { MIGRATIONS } from '../db/migrations';
-import { verifyAuditChain } from '../services/audit/auditLog';
+import { verifyAudit } from '../services/audit/auditLog';
 import { logBackup, logExport } from '../services/audit/auditEvents';
 import type { Actor, ServiceDeps } from '../services/context';
 import { exportRecordsWorkbook } from '../services/records/excel/exportRecords';
@@ -121,7 +121,7 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
   },
   async 'verify-audit'(values) {
     return withDb(values, async (deps) => {
-      const result = await deps.db.read((sql) => verifyAuditChain(sql));
+      const result = await deps.db.read((sql) => verifyAudit(sql));
       if (!result.ok) {
         const error = new CliError(`审计日志链异常：\n${result.problems.map((p) => `  - ${p.message}`).join('\n')}`, 3, 'AUDIT_BROKEN');
         Object.assign(error, { details: result });

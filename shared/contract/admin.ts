@@ -55,7 +55,8 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditProblemSchema = z.object({
   seq: z.number(),
-  kind: z.enum(['edited', 'inserted', 'deleted', 'truncated']),
+  /** Chain problems (edited … truncated), an emptied log, and rows that differ from their latest audited snapshot. */
+  kind: z.enum(['edited', 'inserted', 'deleted', 'truncated', 'emptied', 'rowChanged', 'rowWithoutAudit', 'rowDeleted']),
   message: z.string(),
 });
 export const auditVerifySchema = z.object({ ok: z.boolean(), checked: z.number(), problems: z.array(auditProblemSchema) });

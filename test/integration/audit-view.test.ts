@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlerRegistry, type HandlerRegistry } from '../../electron/ipc/registry';
-import { HANDLERS } from '../../electron/ipc/handlers';
 import { Session } from '../../electron/ipc/session';
 import { addAttachment, createRecord, transitionRecord, updateRecord } from '../../electron/services/records';
 import type { AuditEntry } from '../../shared/contract';
 import { AUDIT_ENTITIES } from '../../shared/domain/auditDescriptions';
 import { RECORD_FIELD_LABELS } from '../../shared/domain/dishonesty';
 import { TEST_PASSWORD, createTestApp, type TestApp } from '../support/testApp';
+import { registryCalls } from '../support/registryCalls';
 import { personRecord, unitRecord } from '../support/recordFixtures';
 
 /**
@@ -17,23 +16,18 @@ import { personRecord, unitRecord } from '../support/recordFixtures';
  */
 
 let app: TestApp;
-let registry: HandlerRegistry;
+let calls: ReturnType<typeof registryCalls>;
 let admin: Session;
 beforeEach(async () => {
   app = await createTestApp();
-  registry = createHandlerRegistry({ deps: app.deps, host: { openPath: async () => true }, appVersion: 'test' }, HANDLERS);
-  admin = new Session();
-  await ok(admin, 'auth.login', { username: 'admin', password: TEST_PASSWORD });
+  calls = registryCalls(app);
+  admin = (await calls.signIn('admin')).session;
 });
 afterEach(async () => {
   await app.close();
 });
 
-async function ok<T = unknown>(session: Session, channel: string, payload: unknown = {}): Promise<T> {
-  const result = await registry.invoke(channel, payload, session);
-  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-  return result.data as T;
-}
+const ok = <T = unknown>(session: Session, channel: string, payload: unknown = {}) => calls.ok<T>(session, channel, payload);
 async function entries(filter: Record<string, unknown> = {}): Promise<AuditEntry[]> {
   return (await ok<{ items: AuditEntry[] }>(admin, 'audit.list', { pageSize: 200, ...filter })).items;
 }
@@ -102,7 +96,7 @@ describe('entries name the record and link to it', () => {
 describe('users, sessions and files in the log', () => {
   it('sign-in, lock, unlock, sign-out and a role change name the user; a failed sign-in names the login name typed', async () => {
     const clerk = new Session();
-    await registry.invoke('auth.login', { username: 'nobody', password: 'wrong-password' }, clerk);
+    await calls.registry.invoke('auth.login', { username: 'nobody', password: 'wrong-password' }, clerk);
     await ok(clerk, 'auth.login', { username: 'clerk', password: TEST_PASSWORD });
     await ok(clerk, 'auth.lock');
     await ok(clerk, 'auth.unlock', { password: TEST_PASSWORD });

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlerRegistry, type HandlerRegistry } from '../../electron/ipc/registry';
-import { HANDLERS } from '../../electron/ipc/handlers';
 import { Session } from '../../electron/ipc/session';
 import { TEST_PASSWORD, createTestApp, type TestApp } from '../support/testApp';
+import { registryCalls } from '../support/registryCalls';
 
 /**
  * User administration through the same registry the window uses: a password set by an administrator (new
@@ -10,33 +9,20 @@ import { TEST_PASSWORD, createTestApp, type TestApp } from '../support/testApp';
  */
 
 let app: TestApp;
-let registry: HandlerRegistry;
+let calls: ReturnType<typeof registryCalls>;
 let clockSkew = 0;
 beforeEach(async () => {
   clockSkew = 0;
   app = await createTestApp({ now: () => new Date(Date.now() + clockSkew) });
-  registry = createHandlerRegistry({ deps: app.deps, host: { openPath: async () => true }, appVersion: 'test' }, HANDLERS);
+  calls = registryCalls(app);
 });
 afterEach(async () => {
   await app.close();
 });
 
-type Failure = { code: string; message: string; field?: string };
-async function ok<T = Record<string, unknown>>(session: Session, channel: string, payload: unknown = {}): Promise<T> {
-  const result = await registry.invoke(channel, payload, session);
-  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-  return result.data as T;
-}
-async function fail(session: Session, channel: string, payload: unknown = {}): Promise<Failure> {
-  const result = await registry.invoke(channel, payload, session);
-  if (result.ok) throw new Error(`${channel} should have been refused, got ${JSON.stringify(result.data)}`);
-  return result.error;
-}
-async function signIn(username: string, password = TEST_PASSWORD) {
-  const session = new Session();
-  const user = await ok(session, 'auth.login', { username, password });
-  return { session, user };
-}
+const ok = <T = Record<string, unknown>>(session: Session, channel: string, payload: unknown = {}) => calls.ok<T>(session, channel, payload);
+const fail = (session: Session, channel: string, payload: unknown = {}) => calls.fail(session, channel, payload);
+const signIn = (username: string, password = TEST_PASSWORD) => calls.signIn(username, password);
 const lastAudit = () =>
   app.db.read((sql) => sql.get<{ entity_id: string; action: string; user_id: string; before_json: string | null; after_json: string | null }>(
     `SELECT entity_id, action, user_id, before_json, after_json FROM audit_log ORDER BY seq DESC LIMIT 1`,
@@ -137,7 +123,7 @@ describe('re-enabling a user', () => {
 
   it('the list shows until when a name is locked after wrong passwords', async () => {
     for (let i = 0; i < 10; i++) {
-      await registry.invoke('auth.login', { username: 'clerk', password: `wrong-${i}` }, new Session());
+      await calls.registry.invoke('auth.login', { username: 'clerk', password: `wrong-${i}` }, new Session());
       clockSkew += 31_000; // past each wait
     }
     const { session: admin } = await signIn('admin');

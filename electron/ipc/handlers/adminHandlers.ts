@@ -1,5 +1,5 @@
 import { OK } from '../../../shared/contract/common';
-import { listAudit, verifyAuditChain } from '../../services/audit/auditLog';
+import { listAudit, verifyAudit } from '../../services/audit/auditLog';
 import { describeAuditEntries } from '../../services/audit/auditView';
 import { discardDraft, getDraft, saveDraft } from '../../services/drafts/draftsService';
 import { requirePermission } from '../../services/permissions';
@@ -31,7 +31,7 @@ export const adminHandlers: HandlerMap<AdminChannels> = {
   },
   'audit.verify': (_req, { app, actor }) => {
     requirePermission(actor, 'audit.read');
-    return app.deps.db.read((sql) => verifyAuditChain(sql));
+    return app.deps.db.read((sql) => verifyAudit(sql));
   },
   'drafts.get': (req, { app, actor }) => getDraft(app.deps, actor, req.key),
   'drafts.save': async (req, { app, actor }) => {

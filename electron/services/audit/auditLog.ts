@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Sql } from '../../db/database';
 import type { Actor } from '../context';
+import { verifyAuditedRows } from './auditedRows';
 import type { AuditVerifyResult } from '../../../shared/contract/admin';
 
 /**
@@ -117,6 +118,13 @@ export function verifyAuditChain(sql: Sql): AuditVerifyResult {
     problems.push({ seq: appendedFirst, kind: 'inserted', message: `${range}审计记录是在系统之外追加的` });
   }
   return { ok: problems.length === 0, checked, problems };
+}
+
+/** The whole check: the chain, and every audited row against its latest audited snapshot. */
+export function verifyAudit(sql: Sql): AuditVerifyResult {
+  const chain = verifyAuditChain(sql);
+  const problems = [...chain.problems, ...verifyAuditedRows(sql)];
+  return { ok: problems.length === 0, checked: chain.checked, problems };
 }
 
 export interface AuditQuery {

@@ -56,7 +56,7 @@ async function transport(channel: ChannelName, payload: unknown): Promise<Invoke
 }
 
 /** Listeners for answers that concern the whole window (signed out, locked). */
-type SessionEvent = 'unauthenticated' | 'locked';
+type SessionEvent = 'unauthenticated' | 'locked' | 'passwordChangeRequired';
 const sessionListeners = new Set<(event: SessionEvent) => void>();
 export function onSessionEvent(listener: (event: SessionEvent) => void): () => void {
   sessionListeners.add(listener);
@@ -68,6 +68,7 @@ async function call(channel: ChannelName, payload: unknown): Promise<unknown> {
   if (result.ok) return result.data;
   if (result.error.code === 'SESSION_LOCKED') sessionListeners.forEach((l) => l('locked'));
   if (result.error.code === 'UNAUTHENTICATED') sessionListeners.forEach((l) => l('unauthenticated'));
+  if (result.error.code === 'PASSWORD_CHANGE_REQUIRED') sessionListeners.forEach((l) => l('passwordChangeRequired'));
   throw new LedgerError(result.error);
 }
 
