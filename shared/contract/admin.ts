@@ -3,6 +3,7 @@ import { ROLES } from '../domain/roles';
 import { channel } from './channel';
 import { isoDate, ok, pageRequest, requiredText, uuid } from './common';
 import { officeSchema, passwordField, usernameField } from './session';
+import { boundedJson, boundedText, DRAFT_BOUNDS } from './bounds';
 
 export const userRowSchema = z.object({
   id: z.string(),
@@ -62,6 +63,8 @@ export const auditProblemSchema = z.object({
 export const auditVerifySchema = z.object({ ok: z.boolean(), checked: z.number(), problems: z.array(auditProblemSchema) });
 export type AuditVerifyResult = z.infer<typeof auditVerifySchema>;
 
+const draftKey = z.string({ error: '缺少草稿名' }).min(1, { error: '缺少草稿名' }).max(200, { error: '草稿名不能超过 200 个字符' });
+
 export const adminChannels = {
   'users.list': channel({ access: 'user', request: z.object({}).default({}), response: z.array(userRowSchema) }),
   'users.create': channel({
@@ -95,10 +98,10 @@ export const adminChannels = {
     access: 'user',
     request: z.object({
       ...pageRequest,
-      entity: z.string().optional(),
-      entityId: z.string().optional(),
-      action: z.string().optional(),
-      userId: z.string().optional(),
+      entity: boundedText('对象', 50).optional(),
+      entityId: boundedText('对象编号', 100).optional(),
+      action: boundedText('操作', 50).optional(),
+      userId: boundedText('用户', 50).optional(),
       from: isoDate('开始日期').optional(),
       to: isoDate('结束日期').optional(),
     }),
@@ -107,13 +110,13 @@ export const adminChannels = {
   'audit.verify': channel({ access: 'user', request: z.object({}).default({}), response: auditVerifySchema }),
   'drafts.get': channel({
     access: 'user',
-    request: z.object({ key: z.string().min(1).max(200) }),
+    request: z.object({ key: draftKey }),
     response: z.object({ data: z.unknown(), savedAt: z.string() }).nullable(),
   }),
   'drafts.save': channel({
     access: 'user',
-    request: z.object({ key: z.string().min(1).max(200), data: z.unknown() }),
+    request: z.object({ key: draftKey, data: boundedJson('草稿', DRAFT_BOUNDS) }),
     response: ok,
   }),
-  'drafts.discard': channel({ access: 'user', request: z.object({ key: z.string().min(1).max(200) }), response: ok }),
+  'drafts.discard': channel({ access: 'user', request: z.object({ key: draftKey }), response: ok }),
 } as const;

@@ -45,7 +45,8 @@ function nameOf(entity: string, id: string, snapshot: Record<string, unknown>): 
 function checkTable(sql: Sql, t: AuditedTable): Problem[] {
   const problems: Problem[] = [];
   const fields = AUDIT_ENTITIES[t.entity]?.fields ?? {};
-  const rows = sql.all<Record<string, unknown> & { audited_seq: number | null; audited_json: string | null }>(
+  // Iterated, not loaded: a ledger of 100,000 records holds as many snapshots.
+  const rows = sql.iterate<Record<string, unknown> & { audited_seq: number | null; audited_json: string | null }>(
     `SELECT t.*, a.seq AS audited_seq, a.after_json AS audited_json FROM ${t.table} t
      LEFT JOIN audit_log a ON a.seq = (SELECT max(seq) FROM audit_log
        WHERE entity = ? AND entity_id = t.id AND json_type(after_json, '$.${t.fullStateKey}') IS NOT NULL)`,
