@@ -15,8 +15,6 @@ export interface UserRecord {
   disabled: boolean;
   createdAt: string;
   lastLoginAt: string | null;
-  /** Set for a password someone else chose (new user, reset): the user must choose their own at sign-in. */
-  mustChangePassword: boolean;
 }
 
 export const UserEntity = new EntitySchema<UserRecord>({
@@ -31,7 +29,6 @@ export const UserEntity = new EntitySchema<UserRecord>({
     disabled: { type: 'boolean' },
     createdAt: { type: 'text', name: 'created_at' },
     lastLoginAt: { type: 'text', name: 'last_login_at', nullable: true },
-    mustChangePassword: { type: 'boolean', name: 'must_change_password' },
   },
 });
 

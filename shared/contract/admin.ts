@@ -13,8 +13,8 @@ export const userRowSchema = z.object({
   disabled: z.boolean(),
   /** The password was set by an administrator (new user, reset) and must be changed at the next sign-in. */
   mustChangePassword: z.boolean(),
-  /** Locked after repeated wrong passwords, until this instant; null when not locked. */
-  lockedUntil: z.string().nullable(),
+  /** Locked after repeated wrong passwords, until this instant; null when not locked (given by users.list). */
+  lockedUntil: z.string().nullable().optional(),
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),
 });

@@ -50,8 +50,10 @@ describe('ledger CLI: administration in Chinese, logged', { timeout: 90_000 }, (
     expect(run.stdout).toContain('首次登录时须修改密码');
     const db = new Database(path.join(data, DATABASE_FILE_NAME), { readonly: true });
     try {
-      expect(db.prepare(`SELECT display_name, role, must_change_password FROM users WHERE username = 'zhang'`).get())
-        .toEqual({ display_name: '张审核', role: 'reviewer', must_change_password: 1 });
+      const user = db.prepare(`SELECT id, display_name, role FROM users WHERE username = 'zhang'`).get() as { id: string; display_name: string; role: string };
+      expect(user).toMatchObject({ display_name: '张审核', role: 'reviewer' });
+      // the first sign-in will ask for a new password
+      expect(db.prepare(`SELECT count(*) FROM settings WHERE key = ?`).pluck().get(`password.changeDue.${user.id}`)).toBe(1);
     } finally {
       db.close();
     }

@@ -32,7 +32,8 @@ describe('a password someone else chose', () => {
   it('a new user must change it at the first sign-in; until then only the change is allowed', async () => {
     const { session: admin } = await signIn('admin');
     const created = await ok(admin, 'users.create', { username: 'zhao', displayName: '赵录入', role: 'clerk', password: 'chushi-mima-2026' });
-    expect(created).toMatchObject({ mustChangePassword: true, lockedUntil: null });
+    expect(created).toMatchObject({ mustChangePassword: true });
+    expect((await ok<Array<Record<string, unknown>>>(admin, 'users.list')).find((u) => u.username === 'zhao')).toMatchObject({ mustChangePassword: true, lockedUntil: null });
 
     const { session, user } = await signIn('zhao', 'chushi-mima-2026');
     expect(user).toMatchObject({ username: 'zhao', mustChangePassword: true });

@@ -11,6 +11,7 @@ import { requirePermission } from '../permissions';
 import { DEFAULT_IDLE_LOCK_MINUTES, writeSettings } from '../settings/settingsService';
 import { decoyHash, hashNeedsUpgrade, hashPassword, PASSWORD_COST, verifyPassword } from './passwords';
 import { clearSignInFailures, lockedUntil, recordSignInFailure, signInRefusal } from './signInGuard';
+import { clearPasswordChangeDue, markPasswordChangeDue, passwordChangeDue, usersWithPasswordChangeDue } from './passwordChangeDue';
 
 export interface NewUser {
   username: string;
@@ -21,14 +22,20 @@ export interface NewUser {
   mustChangePassword?: boolean;
 }
 
-const toRow = (u: UserRecord, lockedUntilAt: string | null = null): UserRow => ({
+/** What the administrator's list shows besides the stored user: a password change due, a sign-in lock. */
+interface UserState {
+  mustChangePassword: boolean;
+  /** Read for the list only (a change to a user leaves any lock as it was). */
+  lockedUntil?: string | null;
+}
+const toRow = (u: UserRecord, state: UserState): UserRow => ({
   id: u.id,
   username: u.username,
   displayName: u.displayName,
   role: u.role,
   disabled: Boolean(u.disabled),
-  mustChangePassword: Boolean(u.mustChangePassword),
-  lockedUntil: lockedUntilAt,
+  mustChangePassword: state.mustChangePassword,
+  ...(state.lockedUntil === undefined ? {} : { lockedUntil: state.lockedUntil }),
   createdAt: u.createdAt,
   lastLoginAt: u.lastLoginAt,
 });
@@ -55,9 +62,9 @@ async function insertUser(sql: Sql, at: string, input: NewUser, passwordHash: st
     disabled: false,
     createdAt: at,
     lastLoginAt: null,
-    mustChangePassword: input.mustChangePassword ?? true,
   };
   await repo.insert(user);
+  if (input.mustChangePassword ?? true) markPasswordChangeDue(sql, user.id, at);
   return user;
 }
 
@@ -88,16 +95,19 @@ export async function createUser(deps: ServiceDeps, actor: Actor, input: NewUser
     const at = isoNow(deps);
     const user = await insertUser(sql, at, input, passwordHash);
     recordChange(sql, at, actor, { entity: 'user', entityId: user.id, action: 'create', before: null, after: auditView(user) });
-    return toRow(user);
+    return toRow(user, { mustChangePassword: passwordChangeDue(sql, user.id) });
   });
 }
 
 export async function listUsers(deps: ServiceDeps, actor: Actor): Promise<UserRow[]> {
   requirePermission(actor, 'users.manage');
   const now = deps.now();
-  return deps.db.read(async (sql) =>
-    (await sql.em.getRepository(UserEntity).find({ order: { createdAt: 'ASC' } })).map((u) => toRow(u, lockedUntil(sql, u.username, now))),
-  );
+  return deps.db.read(async (sql) => {
+    const changeDue = usersWithPasswordChangeDue(sql);
+    return (await sql.em.getRepository(UserEntity).find({ order: { createdAt: 'ASC' } })).map((u) =>
+      toRow(u, { mustChangePassword: changeDue.has(u.id), lockedUntil: lockedUntil(sql, u.username, now) }),
+    );
+  });
 }
 
 /** An administrator's change to one user, in one transaction. */
@@ -126,7 +136,7 @@ export async function setUserDisabled(deps: ServiceDeps, actor: Actor, id: strin
     user.disabled = disabled;
     await repo.update({ id }, { disabled });
     recordChange(sql, isoNow(deps), actor, { entity: 'user', entityId: id, action: disabled ? 'disable' : 'enable', before, after: auditView(user) });
-    return toRow(user, lockedUntil(sql, user.username, deps.now()));
+    return toRow(user, { mustChangePassword: passwordChangeDue(sql, user.id) });
   });
 }
 
@@ -199,7 +209,8 @@ export async function changePassword(deps: ServiceDeps, actor: Actor, current: s
   await checkOwnPassword(deps, 'changePassword', actor.id, current, () => new AppError(ERROR_CODES.badCredentials, '当前密码不正确', 'currentPassword'));
   const passwordHash = await hashPassword(next, costOf(deps));
   await deps.db.write(async (sql) => {
-    await sql.em.getRepository(UserEntity).update({ id: actor.id }, { passwordHash, mustChangePassword: false });
+    await sql.em.getRepository(UserEntity).update({ id: actor.id }, { passwordHash });
+    clearPasswordChangeDue(sql, actor.id);
     recordChange(sql, isoNow(deps), actor, { entity: 'user', entityId: actor.id, action: 'changePassword', before: null, after: null });
   });
 }
@@ -210,10 +221,11 @@ export async function resetUserPassword(deps: ServiceDeps, actor: Actor, id: str
   if (id === actor.id) throw validationError('password', '不能重置自己的密码，请用“修改密码”');
   const passwordHash = await hashPassword(password, costOf(deps));
   return changeUser(deps, actor, id, async (sql, repo, user) => {
-    await repo.update({ id }, { passwordHash, mustChangePassword: true });
+    await repo.update({ id }, { passwordHash });
+    markPasswordChangeDue(sql, id, isoNow(deps));
     clearSignInFailures(sql, user.username);
     recordChange(sql, isoNow(deps), actor, { entity: 'user', entityId: id, action: 'resetPassword', before: null, after: { mustChangePassword: true } });
-    return toRow({ ...user, mustChangePassword: true });
+    return toRow(user, { mustChangePassword: true, lockedUntil: null });
   });
 }
 
@@ -226,7 +238,7 @@ export async function setUserRole(deps: ServiceDeps, actor: Actor, id: string, r
       await repo.update({ id }, { role });
       recordChange(sql, isoNow(deps), actor, { entity: 'user', entityId: id, action: 'changeRole', before: auditView(user), after: auditView({ ...user, role }) });
     }
-    return toRow({ ...user, role }, lockedUntil(sql, user.username, deps.now()));
+    return toRow({ ...user, role }, { mustChangePassword: passwordChangeDue(sql, user.id) });
   });
 }
 
@@ -237,8 +249,10 @@ export interface SessionUserState {
 
 /** The signed-in user as stored now: null once disabled (signed out at the next call). */
 export async function loadSessionUser(deps: ServiceDeps, id: string): Promise<SessionUserState | null> {
-  const user = await findUser(deps, { id });
-  return user && !user.disabled ? { actor: toActor(user), mustChangePassword: Boolean(user.mustChangePassword) } : null;
+  return deps.db.read(async (sql) => {
+    const user = await sql.em.getRepository(UserEntity).findOne({ where: { id } });
+    return user && !user.disabled ? { actor: toActor(user), mustChangePassword: passwordChangeDue(sql, id) } : null;
+  });
 }
 
 /** A disabled user is signed out at their next call. */
