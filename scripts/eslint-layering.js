@@ -33,6 +33,8 @@ export const LAYERS = {
   'electron/services': [everyService, 'electron/db', 'shared'],
   ...Object.fromEntries(SERVICE_BLOCKS.map((b) => [`electron/services/${b}`, [serviceFiles, ...SERVICE_BLOCKS.map((x) => `electron/services/${x}`), 'electron/db', 'shared']])),
   ...Object.fromEntries(LEDGERS.map((l) => [`electron/services/${l}`, [...servicesFor(l), 'electron/db', 'shared']])),
+  // the list of the ledgers, for what looks across all of them; only the composition layers import it
+  'electron/services/catalog': [everyService, 'electron/db', 'shared'],
   'electron/ipc': ['electron/ipc', everyService, 'electron/sync', 'electron/print', 'electron/db', 'shared', 'electron/appVersion.ts'],
   'electron/sync': ['electron/sync', everyService, 'electron/db', 'shared'],
   'electron/print': ['electron/print', everyService, 'electron/db', 'shared'],

@@ -5,10 +5,13 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
 import { officeSchema, passwordField, usernameField } from '../../shared/contract/session';
-import { ROLES } from '../../shared/domain/roles';
+import { ROLE_LABELS, ROLES } from '../../shared/domain/roles';
+import { requiredText } from '../../shared/contract/common';
 import { openDatabase, DatabaseOpenError, DATABASE_FILE_NAME, type Db } from '../db/database';
 import { MIGRATIONS } from '../db/migrations';
-import { verifyAuditChain } from '../services/audit/auditLog';
+import { verifyAudit } from '../services/audit/auditLog';
+import { AUDITED_TABLES } from '../services/catalog';
+import { logBackup, logExport } from '../services/audit/auditEvents';
 import type { Actor, ServiceDeps } from '../services/context';
 import { exportRecordsWorkbook } from '../services/records/excel/exportRecords';
 import { importRecordsWorkbook } from '../services/records/excel/importRecords';
@@ -23,7 +26,7 @@ const USAGE = `政务诚信台账命令行（npm run cli -- <命令> 或 ledger 
 
   init --data 目录 --office-name 单位名称 --office-uscc 统一社会信用代码 --admin 登录名
        [--admin-name 姓名] [--notice-prefix 文号前缀]     初始化数据目录（密码取自 LEDGER_PASSWORD 或提示输入）
-  user add --data 目录 --name 登录名 --role clerk|reviewer|admin [--display-name 姓名]
+  user add --data 目录 --name 登录名 --display-name 姓名 --role 录入员|审核员|管理员（或 clerk|reviewer|admin）
   migrate --data 目录                                     升级数据库结构
   verify-audit --data 目录                                校验审计日志链
   backup --data 目录 --to 文件                            在线备份并做完整性检查
@@ -80,6 +83,12 @@ async function cliActor(deps: ServiceDeps, values: Values): Promise<Actor> {
   return { ...actor, displayName: `${actor.displayName}（命令行）` };
 }
 
+/** A role given in English (clerk) or in Chinese (录入员). */
+function roleCode(input: string): string {
+  const byLabel = ROLES.find((r) => ROLE_LABELS[r] === input.trim());
+  return byLabel ?? input.trim();
+}
+
 const commands: Record<string, (values: Values, positionals: string[]) => Promise<{ text: string; json: unknown }>> = {
   async init(values) {
     const office = parseWith(officeSchema, {
@@ -95,13 +104,14 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
     }, { create: true });
   },
   async user(values, positionals) {
-    if (positionals[1] !== 'add') throw new CliError('用法：user add --data 目录 --name 登录名 --role clerk|reviewer|admin', 2, 'USAGE');
+    if (positionals[1] !== 'add') throw new CliError('用法：user add --data 目录 --name 登录名 --display-name 姓名 --role 录入员|审核员|管理员', 2, 'USAGE');
     const username = parseWith(usernameField, need(values, 'name', '登录名'));
-    const role = parseWith(z.enum(ROLES, { error: '角色只能是 clerk（录入员）、reviewer（审核员）或 admin（管理员）' }), need(values, 'role', '角色'));
+    const role = parseWith(z.enum(ROLES, { error: '角色只能是 clerk（录入员）、reviewer（审核员）或 admin（管理员）' }), roleCode(need(values, 'role', '角色')));
+    const displayName = parseWith(requiredText('姓名', 50), values['display-name'] ?? username);
     const password = parseWith(passwordField('密码'), await readPassword(`用户 ${username} 的密码：`));
     return withDb(values, async (deps) => {
-      const user = await createUser(deps, await cliActor(deps, values), { username, displayName: values['display-name'] ?? username, role, password });
-      return { text: `已添加用户 ${user.username}（${role}）`, json: { ok: true, user } };
+      const user = await createUser(deps, await cliActor(deps, values), { username, displayName, role, password });
+      return { text: `已添加用户 ${user.username}（${user.displayName}，${ROLE_LABELS[role]}），首次登录时须修改密码`, json: { ok: true, user } };
     });
   },
   async migrate(values) {
@@ -112,7 +122,7 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
   },
   async 'verify-audit'(values) {
     return withDb(values, async (deps) => {
-      const result = await deps.db.read((sql) => verifyAuditChain(sql));
+      const result = await deps.db.read((sql) => verifyAudit(sql, AUDITED_TABLES));
       if (!result.ok) {
         const error = new CliError(`审计日志链异常：\n${result.problems.map((p) => `  - ${p.message}`).join('\n')}`, 3, 'AUDIT_BROKEN');
         Object.assign(error, { details: result });
@@ -127,7 +137,8 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
     if (!fs.existsSync(path.dirname(to)) || !fs.statSync(path.dirname(to)).isDirectory()) {
       throw new CliError(`备份目录不存在：${path.dirname(to)}（请先创建该文件夹，或换一个位置）`, 2, 'USAGE');
     }
-    return withDb(values, async (_deps, db) => {
+    return withDb(values, async (deps, db) => {
+      const actor = await cliActor(deps, values);
       await db.connection.backup(to);
       const copy = new Database(to, { readonly: true });
       try {
@@ -137,6 +148,7 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
         copy.close();
       }
       const size = fs.statSync(to).size;
+      await logBackup(deps, actor, { file: to, bytes: size });
       return { text: `已备份到 ${to}（${(size / 1024 / 1024).toFixed(1)} MB），完整性检查通过`, json: { ok: true, file: to, bytes: size, integrity: 'ok' } };
     });
   },
@@ -156,8 +168,10 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
     if (need(values, 'kind', '台账类型') !== 'records') throw new CliError('目前只支持 --kind records（政务失信记录）', 2, 'USAGE');
     const out = path.resolve(need(values, 'out', '输出文件'));
     return withDb(values, async (deps) => {
+      const actor = await cliActor(deps, values);
       const { bytes, count } = await exportRecordsWorkbook(deps, { sortBy: 'updatedAt', sortOrder: 'desc' });
       fs.writeFileSync(out, bytes);
+      await logExport(deps, actor, { kind: '政务失信记录', fileName: path.basename(out), count });
       return { text: `已导出 ${count} 条记录到 ${out}`, json: { ok: true, file: out, count } };
     });
   },

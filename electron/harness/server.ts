@@ -5,6 +5,7 @@ import path from 'node:path';
 import { APP_VERSION } from '../appVersion';
 import { openApp } from '../ipc/openApp';
 import { Session } from '../ipc/session';
+import { ERROR_CODES } from '../../shared/contract/errors';
 
 /**
  * The web harness: the built renderer and the very handler registry the Electron main process registers,
@@ -35,6 +36,11 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 const MAX_BODY = 64 * 1024 * 1024;
+/** Before sign-in only small calls exist (status, setup, sign-in, unlock): a larger body is refused unread. */
+const SIGNED_OUT_MAX_BODY = 64 * 1024;
+/** A client that sends its headers or its body slower than this is cut off (slowloris). */
+export const HEADERS_TIMEOUT_MS = 5_000;
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 export const DEFAULT_RENDERER_DIR = path.resolve(import.meta.dirname, '../../dist/renderer');
 
@@ -52,10 +58,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const session = new Session(options.now);
   let port = 0;
 
-  const server = http.createServer((req, res) => {
+  const handleRequest: http.RequestListener = (req, res) => {
     const hostHeader = req.headers.host ?? '';
     if (hostHeader !== `127.0.0.1:${port}` && hostHeader !== `localhost:${port}`) {
       res.writeHead(421).end('misdirected');
+      return;
+    }
+    // A page of another site (or another port) may not call or read this one, whatever it knows.
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('foreign origin');
       return;
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
@@ -73,7 +85,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return;
     }
     serveStatic(url.pathname, res);
-  });
+  };
+  // Timeouts are checked every half second (Node's default is every 30 s).
+  const server = http.createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 500 },
+    handleRequest,
+  );
 
   async function handleInvoke(req: http.IncomingMessage, res: http.ServerResponse) {
     if (req.method !== 'POST' || req.headers['x-ledger-token'] !== token) {
@@ -84,7 +101,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       // Answer, then drop the connection instead of reading the rest of an oversized body.
       res.writeHead(413, { 'content-type': 'text/plain', connection: 'close' }).end('payload too large', () => req.destroy());
     };
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+    const limit = session.user && !session.locked ? MAX_BODY : SIGNED_OUT_MAX_BODY;
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
       tooLarge();
       return;
     }
@@ -92,22 +110,29 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     let size = 0;
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
-      if (size > MAX_BODY) {
+      if (size > limit) {
         tooLarge();
         return;
       }
       chunks.push(chunk as Buffer);
     }
-    let body: { channel?: unknown; payload?: unknown };
+    let body: unknown;
     try {
       body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     } catch {
       res.writeHead(400).end('bad json');
       return;
     }
-    const result = await opened.registry.invoke(body.channel, body.payload, session);
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(JSON.stringify(result));
+    const answer = (status: number, result: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(result));
+    };
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      answer(400, { ok: false, error: { code: ERROR_CODES.validation, message: '请求格式不正确：应为 {channel, payload} 对象' } });
+      return;
+    }
+    const call = body as { channel?: unknown; payload?: unknown };
+    answer(200, await opened.registry.invoke(call.channel, call.payload, session));
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse) {

@@ -3,10 +3,14 @@ import { AppError, ERROR_CODES, type InvokeResult } from '../../shared/contract/
 import { CONTRACT, isChannelName, type ChannelName, type ParsedRequestOf } from '../../shared/contract';
 import type { Actor, ServiceDeps } from '../services/context';
 import { readSettings, DEFAULT_IDLE_LOCK_MINUTES } from '../services/settings/settingsService';
-import { loadActiveActor } from '../services/users/usersService';
+import { loadSessionUser } from '../services/users/usersService';
 import type { Session } from './session';
+import { lockIfIdleLogged } from './idleLock';
 
 z.config(z.locales.zhCN());
+
+/** What a user who must first change a password someone else chose may still do. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<ChannelName>(['auth.changePassword', 'auth.touch', 'auth.lock']);
 
 /** What differs between the desktop shell and the web harness (opening a file with the system viewer). */
 export interface HostAdapter {
@@ -61,15 +65,20 @@ export function createHandlerRegistry(app: AppContext, handlers: HandlerMap): Ha
     let actor = session.user;
     if (def.access === 'user') {
       if (!actor) throw new AppError(ERROR_CODES.unauthenticated, '请先登录');
-      actor = await loadActiveActor(app.deps, actor.id);
-      if (!actor) {
+      const current = await loadSessionUser(app.deps, actor.id);
+      if (!current) {
         session.signOut();
         throw new AppError(ERROR_CODES.unauthenticated, '账号已停用或不存在，请重新登录');
       }
+      actor = current.actor;
       session.user = actor;
+      session.mustChangePassword = current.mustChangePassword;
       const idle = (await app.deps.db.read((sql) => readSettings(sql)))?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
-      if (session.lockIfIdle(idle)) throw new AppError(ERROR_CODES.locked, '长时间未操作，屏幕已锁定，请输入密码解锁');
+      if (await lockIfIdleLogged(app.deps, session, idle)) throw new AppError(ERROR_CODES.locked, '长时间未操作，屏幕已锁定，请输入密码解锁');
       session.touch();
+      if (session.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(channel)) {
+        throw new AppError(ERROR_CODES.passwordChangeRequired, '请先修改密码：管理员设置的密码须由本人改为自己的密码后才能使用');
+      }
     }
     const handler = handlers[channel] as Handler<ChannelName>;
     const result = await handler(parsed.data as never, { app, session, actor: actor as Actor });

@@ -7,12 +7,15 @@ import type { Actor } from '../services/context';
 export class Session {
   user: Actor | null = null;
   locked = false;
+  /** The user signed in with a password someone else chose and must change it before anything else. */
+  mustChangePassword = false;
   private lastActivity = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  signIn(user: Actor): void {
+  signIn(user: Actor, mustChangePassword = false): void {
     this.user = user;
+    this.mustChangePassword = mustChangePassword;
     this.locked = false;
     this.touch();
   }
@@ -20,6 +23,7 @@ export class Session {
   signOut(): void {
     this.user = null;
     this.locked = false;
+    this.mustChangePassword = false;
   }
 
   touch(): void {

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { Role } from '../../shared/domain/roles';
 import { AUTHOR_LABELS, type AuthorKind } from '../../shared/domain/entityKinds';
+import type { PasswordCost } from './users/passwords';
 
 /** Who is acting. Every service that changes something takes one, and checks its role itself. */
 export interface Actor {
@@ -32,6 +33,8 @@ export interface ServiceDeps {
   db: Db;
   dataDir: string;
   now: () => Date;
+  /** scrypt cost for new hashes; only tests that are not about hashing lower it (default PASSWORD_COST). */
+  passwordCost?: PasswordCost;
 }
 
 export const isoNow = (deps: Pick<ServiceDeps, 'now'>) => deps.now().toISOString();

@@ -5,6 +5,7 @@ import { AppFrame } from './app/AppFrame';
 import { SessionContext, type SystemStatus } from './app/session';
 import { useIdleLock } from './app/useIdleLock';
 import { errorMessage } from './components/formRules';
+import { FirstPasswordPage } from './pages/FirstPasswordPage';
 import { LoginPage } from './pages/LoginPage';
 import { SetupPage } from './pages/SetupPage';
 
@@ -35,7 +36,7 @@ export function App() {
   if (!session) return <Spin fullscreen tip="正在打开台账…" />;
   return (
     <SessionContext.Provider value={session}>
-      {session.status.setupRequired ? <SetupPage /> : !session.status.user ? <LoginPage /> : session.status.locked ? <LoginPage locked /> : <AppFrame />}
+      {session.status.setupRequired ? <SetupPage /> : !session.status.user ? <LoginPage /> : session.status.locked ? <LoginPage locked /> : session.status.user.mustChangePassword ? <FirstPasswordPage /> : <AppFrame />}
     </SessionContext.Provider>
   );
 }

@@ -6,8 +6,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './App';
+import { adoptHarnessToken } from './api/client';
 import './styles.css';
 
+adoptHarnessToken();
 dayjs.locale('zh-cn');
 z.config(z.locales.zhCN());
 

@@ -3,6 +3,7 @@ import { ROLES } from '../domain/roles';
 import { channel } from './channel';
 import { isoDate, ok, pageRequest, requiredText, uuid } from './common';
 import { officeSchema, passwordField, usernameField } from './session';
+import { boundedJson, boundedText, DRAFT_BOUNDS } from './bounds';
 
 export const userRowSchema = z.object({
   id: z.string(),
@@ -10,6 +11,10 @@ export const userRowSchema = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
   disabled: z.boolean(),
+  /** The password was set by an administrator (new user, reset) and must be changed at the next sign-in. */
+  mustChangePassword: z.boolean(),
+  /** Locked after repeated wrong passwords, until this instant; null when not locked (given by users.list). */
+  lockedUntil: z.string().nullable().optional(),
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),
 });
@@ -20,27 +25,45 @@ export const settingsSchema = officeSchema.extend({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** One changed field, labelled and formatted for a reviewer (money in 元, masked identity numbers, local times). */
+export const auditChangeSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type AuditChange = z.infer<typeof auditChangeSchema>;
+
+/** An audit entry as the log shows it: what it is about (named, with its page), who, and what changed. */
 export const auditEntrySchema = z.object({
   seq: z.number(),
   at: z.string(),
   userId: z.string().nullable(),
   userName: z.string().nullable(),
   entity: z.string(),
+  entityLabel: z.string(),
   entityId: z.string(),
   action: z.string(),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
+  actionLabel: z.string(),
+  /** e.g. 某某公司（某认字〔2024〕1号）; null when nothing names it. */
+  subject: z.string().nullable(),
+  /** The object's page (hash-router path), when it has one. */
+  link: z.string().nullable(),
+  changes: z.array(auditChangeSchema),
   hash: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditProblemSchema = z.object({
   seq: z.number(),
-  kind: z.enum(['edited', 'inserted', 'deleted', 'truncated']),
+  /** Chain problems (edited … truncated), an emptied log, and rows that differ from their latest audited snapshot. */
+  kind: z.enum(['edited', 'inserted', 'deleted', 'truncated', 'emptied', 'rowChanged', 'rowWithoutAudit', 'rowDeleted']),
   message: z.string(),
 });
 export const auditVerifySchema = z.object({ ok: z.boolean(), checked: z.number(), problems: z.array(auditProblemSchema) });
 export type AuditVerifyResult = z.infer<typeof auditVerifySchema>;
+
+const draftKey = z.string({ error: '缺少草稿名' }).min(1, { error: '缺少草稿名' }).max(200, { error: '草稿名不能超过 200 个字符' });
 
 export const adminChannels = {
   'users.list': channel({ access: 'user', request: z.object({}).default({}), response: z.array(userRowSchema) }),
@@ -59,16 +82,26 @@ export const adminChannels = {
     request: z.object({ id: uuid, disabled: z.boolean() }),
     response: userRowSchema,
   }),
+  'users.resetPassword': channel({
+    access: 'user',
+    request: z.object({ id: uuid, password: passwordField('新密码') }),
+    response: userRowSchema,
+  }),
+  'users.setRole': channel({
+    access: 'user',
+    request: z.object({ id: uuid, role: z.enum(ROLES, { error: '请选择角色' }) }),
+    response: userRowSchema,
+  }),
   'settings.get': channel({ access: 'user', request: z.object({}).default({}), response: settingsSchema }),
   'settings.update': channel({ access: 'user', request: settingsSchema, response: settingsSchema }),
   'audit.list': channel({
     access: 'user',
     request: z.object({
       ...pageRequest,
-      entity: z.string().optional(),
-      entityId: z.string().optional(),
-      action: z.string().optional(),
-      userId: z.string().optional(),
+      entity: boundedText('对象', 50).optional(),
+      entityId: boundedText('对象编号', 100).optional(),
+      action: boundedText('操作', 50).optional(),
+      userId: boundedText('用户', 50).optional(),
       from: isoDate('开始日期').optional(),
       to: isoDate('结束日期').optional(),
     }),
@@ -77,13 +110,13 @@ export const adminChannels = {
   'audit.verify': channel({ access: 'user', request: z.object({}).default({}), response: auditVerifySchema }),
   'drafts.get': channel({
     access: 'user',
-    request: z.object({ key: z.string().min(1).max(200) }),
+    request: z.object({ key: draftKey }),
     response: z.object({ data: z.unknown(), savedAt: z.string() }).nullable(),
   }),
   'drafts.save': channel({
     access: 'user',
-    request: z.object({ key: z.string().min(1).max(200), data: z.unknown() }),
+    request: z.object({ key: draftKey, data: boundedJson('草稿', DRAFT_BOUNDS) }),
     response: ok,
   }),
-  'drafts.discard': channel({ access: 'user', request: z.object({ key: z.string().min(1).max(200) }), response: ok }),
+  'drafts.discard': channel({ access: 'user', request: z.object({ key: draftKey }), response: ok }),
 } as const;

@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   duplicate: 'DUPLICATE',
   badCredentials: 'BAD_CREDENTIALS',
   userDisabled: 'USER_DISABLED',
+  tooManyAttempts: 'TOO_MANY_ATTEMPTS',
+  passwordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
   setupRequired: 'SETUP_REQUIRED',
   alreadySetUp: 'ALREADY_SET_UP',
   invalidTransition: 'INVALID_TRANSITION',

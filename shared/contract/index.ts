@@ -24,5 +24,5 @@ export const isChannelName = (name: unknown): name is ChannelName =>
 
 export * from './errors';
 export type { SessionUser } from './session';
-export type { UserRow, Settings, AuditEntry, AuditVerifyResult } from './admin';
+export type { UserRow, Settings, AuditEntry, AuditChange, AuditVerifyResult } from './admin';
 export type { RecordRow, RecordDetail, RecordVersion, Attachment, ImportResult, RecordListFilter } from './records';

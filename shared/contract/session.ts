@@ -8,6 +8,8 @@ export const sessionUserSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   role: z.enum(ROLES),
+  /** Present (true) when signed in with a password someone else chose: nothing else is allowed until the user picks their own. */
+  mustChangePassword: z.literal(true).optional(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
@@ -16,6 +18,10 @@ export const passwordField = (label = '密码') =>
     .string({ error: `请填写${label}` })
     .min(8, { error: `${label}至少 8 位` })
     .max(128, { error: `${label}不能超过 128 位` });
+
+/** A password typed to sign in or unlock: any length a stored password can have (never longer). */
+const enteredPassword = (label: string) =>
+  z.string({ error: `请填写${label}` }).min(1, { error: `请填写${label}` }).max(128, { error: `${label}不能超过 128 位` });
 
 export const usernameField = z
   .string({ error: '请填写登录名' })
@@ -56,7 +62,7 @@ export const sessionChannels = {
   }),
   'auth.login': channel({
     access: 'public',
-    request: z.object({ username: z.string().trim().min(1, { error: '请填写登录名' }), password: z.string().min(1, { error: '请填写密码' }) }),
+    request: z.object({ username: z.string().trim().min(1, { error: '请填写登录名' }).max(64, { error: '登录名不能超过 64 个字符' }), password: enteredPassword('密码') }),
     response: sessionUserSchema,
   }),
   'auth.logout': channel({ access: 'public', request: z.object({}).default({}), response: ok }),
@@ -65,12 +71,12 @@ export const sessionChannels = {
   'auth.lock': channel({ access: 'user', request: z.object({}).default({}), response: ok }),
   'auth.unlock': channel({
     access: 'public',
-    request: z.object({ password: z.string().min(1, { error: '请填写密码' }) }),
+    request: z.object({ password: enteredPassword('密码') }),
     response: sessionUserSchema,
   }),
   'auth.changePassword': channel({
     access: 'user',
-    request: z.object({ currentPassword: z.string().min(1, { error: '请填写当前密码' }), newPassword: passwordField('新密码') }),
+    request: z.object({ currentPassword: enteredPassword('当前密码'), newPassword: passwordField('新密码') }),
     response: ok,
   }),
 } as const;

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright';
 import { startHarness } from '../../electron/harness/server';
 import { startE2e, type E2eEnv } from '../support/browser';
+import { looseButtonName, signInSteps } from '../support/e2eSignIn';
 
 /**
  * The foundation story in one browser session, tests in order: first start, users, sign-in rules, roles
@@ -13,9 +14,11 @@ const ADMIN = { username: 'admin', displayName: '王管理', password: 'guanli-m
 const CLERK = { username: 'clerk', displayName: '李录入', password: 'luru-mima-2026' };
 const REVIEWER = { username: 'reviewer', displayName: '张审核', password: 'shenhe-mima-2026' };
 const NEW_ADMIN_PASSWORD = 'xin-guanli-mima-2026';
+const REVIEWER_OWN_PASSWORD = 'shenhe-ziji-mima-2026';
 const NAV = ['政务失信记录', '公开承诺', '招商引资承诺', '整改通知书', '上报平台', '审计日志', '用户管理', '系统设置'];
 
 let env: E2eEnv;
+const { fill, login, logout } = signInSteps(() => env.page);
 beforeAll(async () => {
   env = await startE2e();
   // The renderer's clock is Playwright's (time flows normally until a test moves it); install before loading.
@@ -32,12 +35,7 @@ afterAll(async () => { await env?.close(); });
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 /** The text of whatever matches now (never waits, unlike locator.textContent()). */
 const textOf = async (locator: Locator) => (await locator.allTextContents()).join(' ');
-/**
- * antd puts a space between two Chinese characters in a button ("登 录"), so match names loosely. A button that
- * was loading can keep its collapsed (invisible) loading icon in the DOM for a while, which adds "loading" to the name.
- */
-const loose = (text: string) => new RegExp(`^\\s*(loading\\s+)?${[...text].join('\\s*')}\\s*$`);
-const button = (name: string, within: { getByRole: Locator['getByRole'] } = env.page) => within.getByRole('button', { name: loose(name) });
+const button = (name: string, within: { getByRole: Locator['getByRole'] } = env.page) => within.getByRole('button', { name: looseButtonName(name) });
 /** The form item (label, control, messages) that holds the control labelled `label`. */
 const formItem = (label: string, within: Locator | E2eEnv['page'] = env.page) =>
   within.locator('.ant-form-item').filter({ has: env.page.getByLabel(label, { exact: true }) });
@@ -47,10 +45,6 @@ const userMenu = () => env.page.getByRole('button', { name: '用户菜单' });
 const lockScreen = () => env.page.getByText('屏幕已锁定');
 /** An alert on the page (not the transient toasts) that says `text`. */
 const alertWith = (text: string | RegExp) => env.page.locator('.ant-alert').filter({ hasText: text });
-
-async function fill(labels: Record<string, string>, within: Locator | E2eEnv['page'] = env.page) {
-  for (const [label, value] of Object.entries(labels)) await within.getByLabel(label, { exact: true }).fill(value);
-}
 
 /** Call a channel from the page, with the page's harness token: what any script in the window could do. */
 async function callFromPage(channel: string, payload: unknown = {}) {
@@ -62,18 +56,6 @@ async function callFromPage(channel: string, payload: unknown = {}) {
     });
     return (await response.json()) as { ok: boolean; data?: unknown; error?: { code: string; message: string } };
   }, [channel, payload] as const);
-}
-
-async function login(username: string, password: string) {
-  await button('登录').waitFor({ state: 'visible', timeout: 15_000 });
-  await fill({ 登录名: username, 密码: password });
-  await button('登录').click();
-}
-
-async function logout() {
-  await userMenu().click();
-  await env.page.getByRole('menuitem', { name: '退出登录' }).click();
-  await poll(() => button('登录').isVisible()).toBe(true);
 }
 
 async function expectSignedInAs(displayName: string) {
@@ -202,8 +184,19 @@ describe('signing in', () => {
     await env.screenshot('login-error');
   });
 
-  it('shows the reviewer no administration, and the service refuses it too', async () => {
+  it('asks a new user to replace the initial password before anything else', async () => {
     await login(REVIEWER.username, REVIEWER.password);
+    await poll(() => env.page.getByText('设置您自己的密码').isVisible()).toBe(true);
+    expect(await userMenu().count()).toBe(0);
+    expect(await callFromPage('records.list', {})).toMatchObject({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED' } });
+    await fill({ 管理员设置的密码: REVIEWER.password, 新密码: REVIEWER_OWN_PASSWORD, 确认新密码: REVIEWER_OWN_PASSWORD });
+    await button('保存新密码').click();
+    await expectSignedInAs(`${REVIEWER.displayName}（审核员）`);
+    await logout();
+  });
+
+  it('shows the reviewer no administration, and the service refuses it too', async () => {
+    await login(REVIEWER.username, REVIEWER_OWN_PASSWORD);
     await expectSignedInAs(`${REVIEWER.displayName}（审核员）`);
     expect(await navItem('审计日志').isVisible()).toBe(true);
     expect(await navItem('政务失信记录').isVisible()).toBe(true);

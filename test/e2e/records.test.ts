@@ -31,8 +31,8 @@ beforeAll(async () => {
   const db = await openDatabase(dataDir);
   const deps = { db, dataDir, now: () => new Date() };
   const admin = await initializeOffice(deps, TEST_OFFICE, { username: 'admin', displayName: '王管理', password: TEST_PASSWORD });
-  await createUser(deps, admin, { ...CLERK, role: 'clerk', password: TEST_PASSWORD });
-  await createUser(deps, admin, { ...REVIEWER, role: 'reviewer', password: TEST_PASSWORD });
+  await createUser(deps, admin, { ...CLERK, role: 'clerk', password: TEST_PASSWORD, mustChangePassword: false });
+  await createUser(deps, admin, { ...REVIEWER, role: 'reviewer', password: TEST_PASSWORD, mustChangePassword: false });
   await db.close();
   workDir = tempDir('ledger-e2e-records-files-');
   env = await startE2e(dataDir);

@@ -63,6 +63,7 @@ async function ok<T = unknown>(h: Harness, channel: string, payload: unknown = {
   return result.data;
 }
 
+const REVIEWER_OWN_PASSWORD = 'shenhe-ziji-mima-2026';
 const SETUP = {
   ...TEST_OFFICE,
   adminUsername: 'admin',
@@ -265,8 +266,11 @@ describe('web harness', () => {
     await ok(harness, 'auth.logout');
     expect(await invoke(harness, 'users.list')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 
-    // A reviewer's session: the admin channels are refused by the service.
+    // A reviewer's session: the admin channels are refused by the service (after the reviewer has replaced
+    // the administrator's initial password, which is all a new user may do first).
     await ok(harness, 'auth.login', { username: 'reviewer', password: TEST_PASSWORD });
+    expect(await invoke(harness, 'users.list')).toMatchObject({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED' } });
+    await ok(harness, 'auth.changePassword', { currentPassword: TEST_PASSWORD, newPassword: REVIEWER_OWN_PASSWORD });
     expect(await invoke(harness, 'users.list')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await invoke(harness, 'users.create', { username: 'x1', displayName: '某', role: 'admin', password: TEST_PASSWORD }))
       .toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -303,7 +307,7 @@ describe('web harness', () => {
     const status = await ok<{ setupRequired: boolean; officeName: string; user: unknown; idleLockMinutes: number }>(harness, 'system.status');
     // A new run is a new session: the office is there, nobody is signed in.
     expect(status).toMatchObject({ setupRequired: false, officeName: TEST_OFFICE.officeName, user: null, idleLockMinutes: 15 });
-    await ok(harness, 'auth.login', { username: 'reviewer', password: TEST_PASSWORD });
+    await ok(harness, 'auth.login', { username: 'reviewer', password: REVIEWER_OWN_PASSWORD });
     await ok(harness, 'auth.logout');
     await ok(harness, 'auth.login', { username: 'admin', password: TEST_PASSWORD });
     const users = await ok<Array<{ username: string }>>(harness, 'users.list');

@@ -5,6 +5,7 @@ import { RecordSortIndexes1763900000003 } from './0003-record-sort-indexes';
 import { RecordListCovering1763900000004 } from './0004-record-list-covering';
 import { RecordVersionsRowid1763900000005 } from './0005-record-versions-rowid';
 import { LedgerBuildingBlocks1763900000006 } from './0006-ledger-building-blocks';
+import { UserSignInGuard1763900000012 } from './0012-user-sign-in-guard';
 
 /**
  * Every migration, in the order it runs. Append only: never edit or reorder a migration that has shipped.
@@ -17,4 +18,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RecordListCovering1763900000004,
   RecordVersionsRowid1763900000005,
   LedgerBuildingBlocks1763900000006,
+  UserSignInGuard1763900000012,
 ];

@@ -5,6 +5,7 @@ import {
 import { importRecordsWorkbook } from '../../services/records/excel/importRecords';
 import { buildRecordTemplate, exportRecordsWorkbook } from '../../services/records/excel/exportRecords';
 import { requirePermission } from '../../services/permissions';
+import { logExport } from '../../services/audit/auditEvents';
 import { todayIso } from '../../../shared/validation/dates';
 import type { HandlerMap } from '../registry';
 
@@ -35,8 +36,10 @@ export const recordHandlers: HandlerMap<RecordChannels> = {
     return importRecordsWorkbook(app.deps, actor, Buffer.from(req.contentBase64, 'base64'), { dryRun: req.dryRun, fileName: req.fileName });
   },
   'records.template': async () => ({ fileName: '政务失信记录导入模板.xlsx', contentBase64: (await buildRecordTemplate()).toString('base64') }),
-  'records.export': async (req, { app }) => {
+  'records.export': async (req, { app, actor }) => {
     const { bytes, count } = await exportRecordsWorkbook(app.deps, req);
-    return { fileName: `政务失信记录_${today()}.xlsx`, contentBase64: bytes.toString('base64'), count };
+    const fileName = `政务失信记录_${today()}.xlsx`;
+    await logExport(app.deps, actor, { kind: '政务失信记录', fileName, count });
+    return { fileName, contentBase64: bytes.toString('base64'), count };
   },
 };

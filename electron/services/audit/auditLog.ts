@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ReadSql, WriteSql } from '../../db/database';
 import type { Actor } from '../context';
-import type { AuditEntry, AuditVerifyResult } from '../../../shared/contract/admin';
+import { verifyAuditedRows, type AuditedTable } from './auditedRows';
+import type { AuditVerifyResult } from '../../../shared/contract/admin';
 
 /**
  * The audit log: every change appends {user, time, entity, id, action, before, after}, and each entry's
@@ -122,6 +123,13 @@ export function verifyAuditChain(sql: ReadSql): AuditVerifyResult {
   return { ok: problems.length === 0, checked, problems };
 }
 
+/** The whole check: the chain, and every row of the audited tables against its latest audited snapshot. */
+export function verifyAudit(sql: ReadSql, audited: readonly AuditedTable[]): AuditVerifyResult {
+  const chain = verifyAuditChain(sql);
+  const problems = [...chain.problems, ...verifyAuditedRows(sql, audited)];
+  return { ok: problems.length === 0, checked: chain.checked, problems };
+}
+
 export interface AuditQuery {
   page: number;
   pageSize: number;
@@ -134,7 +142,32 @@ export interface AuditQuery {
   toInstant?: string;
 }
 
-export function listAudit(sql: ReadSql, q: AuditQuery): { items: AuditEntry[]; total: number } {
+/** An entry as stored, before and after as objects (auditView.ts turns it into what a reviewer reads). */
+export interface StoredAuditEntry {
+  seq: number;
+  at: string;
+  userId: string | null;
+  userName: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  hash: string;
+}
+
+const parseJson = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
+
+/** The latest entries of one object, newest first (for naming an entry that stored no snapshot). */
+export function latestEntriesOf(sql: ReadSql, entity: string, entityId: string, limit = 20): Array<Pick<StoredAuditEntry, 'before' | 'after'>> {
+  return sql
+    .all<Pick<AuditRow, 'before_json' | 'after_json'>>(
+      `SELECT before_json, after_json FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT ?`, entity, entityId, limit,
+    )
+    .map((r) => ({ before: parseJson(r.before_json), after: parseJson(r.after_json) }));
+}
+
+export function listAudit(sql: ReadSql, q: AuditQuery): { items: StoredAuditEntry[]; total: number } {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: string, value: unknown) => {
@@ -163,8 +196,8 @@ export function listAudit(sql: ReadSql, q: AuditQuery): { items: AuditEntry[]; t
       entity: r.entity,
       entityId: r.entity_id,
       action: r.action,
-      before: r.before_json === null ? null : JSON.parse(r.before_json),
-      after: r.after_json === null ? null : JSON.parse(r.after_json),
+      before: parseJson(r.before_json),
+      after: parseJson(r.after_json),
       hash: r.hash,
     })),
   };

@@ -27,10 +27,21 @@ declare global {
 
 const HARNESS_TOKEN_KEY = 'ledger.harnessToken';
 
+/**
+ * The web harness hands its token in the address (?token=…). At start-up the window keeps it for this tab
+ * and takes it out of the address bar and the history, so it is not shown, bookmarked or copied along.
+ */
+export function adoptHarnessToken(): void {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (!fromUrl) return;
+  sessionStorage.setItem(HARNESS_TOKEN_KEY, fromUrl);
+  url.searchParams.delete('token');
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+}
+
 function harnessToken(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) sessionStorage.setItem(HARNESS_TOKEN_KEY, fromUrl);
-  return fromUrl ?? sessionStorage.getItem(HARNESS_TOKEN_KEY) ?? '';
+  return sessionStorage.getItem(HARNESS_TOKEN_KEY) ?? '';
 }
 
 async function transport(channel: ChannelName, payload: unknown): Promise<InvokeResult<unknown>> {
@@ -45,7 +56,7 @@ async function transport(channel: ChannelName, payload: unknown): Promise<Invoke
 }
 
 /** Listeners for answers that concern the whole window (signed out, locked). */
-type SessionEvent = 'unauthenticated' | 'locked';
+type SessionEvent = 'unauthenticated' | 'locked' | 'passwordChangeRequired';
 const sessionListeners = new Set<(event: SessionEvent) => void>();
 export function onSessionEvent(listener: (event: SessionEvent) => void): () => void {
   sessionListeners.add(listener);
@@ -57,6 +68,7 @@ async function call(channel: ChannelName, payload: unknown): Promise<unknown> {
   if (result.ok) return result.data;
   if (result.error.code === 'SESSION_LOCKED') sessionListeners.forEach((l) => l('locked'));
   if (result.error.code === 'UNAUTHENTICATED') sessionListeners.forEach((l) => l('unauthenticated'));
+  if (result.error.code === 'PASSWORD_CHANGE_REQUIRED') sessionListeners.forEach((l) => l('passwordChangeRequired'));
   throw new LedgerError(result.error);
 }
 

@@ -1,24 +1,47 @@
-import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Typography, App as AntApp } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Table, Typography, App as AntApp } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntry, AuditVerifyResult, UserRow } from '../../../shared/contract';
+import type { AuditChange, AuditEntry, AuditVerifyResult, UserRow } from '../../../shared/contract';
+import { AUDIT_ENTITIES, allAuditActions } from '../../../shared/domain/auditDescriptions';
 import { api } from '../api/client';
 import { errorMessage } from '../components/formRules';
 import { formatInstant } from '../components/format';
 import { useCan } from '../app/session';
 
-const ENTITY_LABELS: Record<string, string> = {
-  dishonesty_record: '失信记录',
-  record_attachment: '附件',
-  user: '用户',
-  settings: '系统设置',
-};
-const ACTION_LABELS: Record<string, string> = {
-  create: '新建', import: '导入', edit: '修改', correct: '更正', approve: '审核认定', reject: '核实不属实',
-  startRectification: '下发整改', completeRectification: '整改完成', repair: '信用修复', exempt: '容错免责',
-  lodgeObjection: '登记异议', upholdObjection: '异议成立', dismissObjection: '异议不成立',
-  login: '登录', changePassword: '修改密码', disable: '停用', enable: '启用', initialize: '初始化', update: '修改', add: '添加',
-};
+const ENTITY_OPTIONS = Object.entries(AUDIT_ENTITIES).map(([value, d]) => ({ value, label: d.label }));
+const ACTION_OPTIONS = allAuditActions();
+
+/** “标签：前 → 后”, or “标签：值” for a new object. */
+function ChangeLine({ change }: { change: AuditChange }) {
+  return (
+    <li>
+      <span className="change-label">{change.label}：</span>
+      {change.before !== null && <span className="change-before">{change.before}</span>}
+      {change.before !== null && ' → '}
+      <span className="change-after">{change.after ?? '（空）'}</span>
+    </li>
+  );
+}
+
+/** The full before/after of an entry: one row per changed field. */
+function ChangeTable({ entry }: { entry: AuditEntry }) {
+  return (
+    <Table<AuditChange>
+      className="audit-changes"
+      size="small"
+      rowKey="field"
+      pagination={false}
+      dataSource={entry.changes}
+      columns={[
+        { title: '字段', dataIndex: 'label', width: 180 },
+        { title: '修改前', dataIndex: 'before', render: (v: string | null) => v ?? '—' },
+        { title: '修改后', dataIndex: 'after', render: (v: string | null) => v ?? '—' },
+      ]}
+    />
+  );
+}
+
+const SUMMARY_LINES = 2;
 
 interface Filters {
   entity?: string;
@@ -90,10 +113,10 @@ export function AuditPage() {
       )}
       <Form layout="inline" className="filter-bar" onValuesChange={(_c, all: Filters) => { setPage(1); setFilters(all); }}>
         <Form.Item label="对象" name="entity">
-          <Select allowClear placeholder="全部" style={{ width: 120 }} options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))} />
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={ENTITY_OPTIONS} />
         </Form.Item>
         <Form.Item label="操作" name="action">
-          <Select allowClear placeholder="全部" showSearch optionFilterProp="label" style={{ width: 130 }} options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }))} />
+          <Select allowClear placeholder="全部" showSearch optionFilterProp="label" style={{ width: 130 }} options={ACTION_OPTIONS} />
         </Form.Item>
         {canListUsers && (
           <Form.Item label="用户" name="userId">
@@ -113,22 +136,39 @@ export function AuditPage() {
         loading={loading}
         dataSource={data.items}
         pagination={{ current: page, pageSize: 50, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+        className="audit-table"
         expandable={{
-          expandedRowRender: (e) => (
-            <Space align="start" size="large" className="audit-json">
-              <div><Typography.Text strong>修改前</Typography.Text><pre>{e.before === null ? '—' : JSON.stringify(e.before, null, 2)}</pre></div>
-              <div><Typography.Text strong>修改后</Typography.Text><pre>{e.after === null ? '—' : JSON.stringify(e.after, null, 2)}</pre></div>
-            </Space>
-          ),
+          rowExpandable: (e) => e.changes.length > SUMMARY_LINES,
+          expandedRowRender: (e) => <ChangeTable entry={e} />,
         }}
         columns={[
-          { title: '序号', dataIndex: 'seq', width: 70 },
-          { title: '时间', dataIndex: 'at', render: formatInstant, width: 150 },
-          { title: '用户', dataIndex: 'userName', width: 100, render: (v: string | null) => v ?? '系统' },
-          { title: '对象', dataIndex: 'entity', width: 90, render: (v: string) => ENTITY_LABELS[v] ?? v },
-          { title: '操作', dataIndex: 'action', width: 100, render: (v: string) => ACTION_LABELS[v] ?? v },
-          { title: '对象编号', dataIndex: 'entityId', ellipsis: true },
-          { title: '哈希', dataIndex: 'hash', width: 110, render: (h: string) => <Typography.Text code>{h.slice(0, 10)}</Typography.Text> },
+          { title: '序号', dataIndex: 'seq', width: 64 },
+          { title: '时间', dataIndex: 'at', render: formatInstant, width: 136 },
+          { title: '用户', dataIndex: 'userName', width: 110, ellipsis: true, render: (v: string | null) => v ?? '（未登录）' },
+          { title: '操作', dataIndex: 'actionLabel', width: 120 },
+          {
+            title: '对象',
+            width: 280,
+            render: (_: unknown, e) => (
+              <div className="audit-subject">
+                <Typography.Text type="secondary">{e.entityLabel}</Typography.Text>{' '}
+                {e.subject === null ? null : e.link ? <a href={`#${e.link}`}>{e.subject}</a> : <span>{e.subject}</span>}
+              </div>
+            ),
+          },
+          {
+            title: '变更内容',
+            render: (_: unknown, e) =>
+              e.changes.length === 0 ? (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ) : (
+                <ul className="audit-changes-summary">
+                  {e.changes.slice(0, SUMMARY_LINES).map((c) => <ChangeLine key={c.field} change={c} />)}
+                  {e.changes.length > SUMMARY_LINES && <li className="audit-more">另有 {e.changes.length - SUMMARY_LINES} 项，展开查看</li>}
+                </ul>
+              ),
+          },
+          { title: '哈希', dataIndex: 'hash', width: 100, render: (h: string) => <Typography.Text code>{h.slice(0, 8)}</Typography.Text> },
         ]}
       />
     </div>

@@ -2,12 +2,12 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { errorMessage } from '../components/formRules';
-import { DEFAULT_PATH, navigate } from '../app/router';
-import { useSession } from '../app/session';
+import { useSession, useSignOut } from '../app/session';
 
 /** Sign in, or (locked = true) unlock the screen after idle time with the same user's password. */
 export function LoginPage({ locked = false }: { locked?: boolean }) {
   const { status, refresh } = useSession();
+  const signOut = useSignOut();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -25,11 +25,6 @@ export function LoginPage({ locked = false }: { locked?: boolean }) {
     }
   };
 
-  const signOut = async () => {
-    await api.authLogout({});
-    navigate(DEFAULT_PATH);
-    await refresh();
-  };
 
   return (
     <div className="center-screen" style={{ minHeight: '100vh' }}>
