@@ -19,25 +19,6 @@ export type EntityKind = keyof typeof ENTITY_KINDS;
 export const UPLOAD_KINDS = ['dishonesty_record', 'public_commitment', 'investment_promise', 'rectification_notice'] as const;
 export type UploadKind = (typeof UPLOAD_KINDS)[number];
 
-export const isEntityKind = (value: unknown): value is EntityKind =>
-  typeof value === 'string' && Object.prototype.hasOwnProperty.call(ENTITY_KINDS, value);
-
-/** Audit entity names written by earlier versions, and the kind they mean now. */
-const EARLIER_NAMES: Record<string, EntityKind> = { record_attachment: 'attachment' };
-
-/** The UI name of an entity kind (audit entries of earlier versions included); an unknown name is shown as it is. */
-export function entityKindLabel(kind: string): string {
-  const known = isEntityKind(kind) ? kind : EARLIER_NAMES[kind];
-  return known ? ENTITY_KINDS[known].label : kind;
-}
-
-/** The page of one entity, when it has one (audit entries link to it). */
-export function entityRoute(kind: string, id: string): string | null {
-  if (!isEntityKind(kind)) return null;
-  const route = ENTITY_KINDS[kind].route;
-  return route && ENTITY_KINDS[kind].uploads ? `${route}/${id}` : route;
-}
-
 /** Who made a change: a signed-in user, the system (a state that follows from a date) or the city platform. */
 export const AUTHOR_KINDS = ['user', 'system', 'platform'] as const;
 export type AuthorKind = (typeof AUTHOR_KINDS)[number];
