@@ -126,7 +126,7 @@ export const recordChannels = {
   }),
   'records.create': channel({
     access: 'user',
-    request: z.object({ fields: recordFieldsSchema, draftKey: z.string().optional() }),
+    request: z.object({ fields: recordFieldsSchema, draftKey: z.string().optional(), confirmedDuplicate: z.boolean().optional() }),
     response: recordDetailSchema,
   }),
   'records.update': channel({
@@ -138,6 +138,7 @@ export const recordChannels = {
       /** Required when the record is locked: the correction's reason. */
       reason: z.string().trim().max(500).optional(),
       draftKey: z.string().optional(),
+      confirmedDuplicate: z.boolean().optional(),
     }),
     response: recordDetailSchema,
   }),
