@@ -57,6 +57,7 @@ export function AttachmentsCard({ attachments, canAdd, add, open, onChanged, emp
   return (
     <Card
       size="small"
+      className="attachments-card gap-below"
       title={<span><PaperClipOutlined /> 附件（{attachments.length}）</span>}
       extra={
         canAdd && (

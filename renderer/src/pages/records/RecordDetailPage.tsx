@@ -134,7 +134,7 @@ export function RecordDetailPage({ id }: { id: string }) {
       </div>
 
       <Row gutter={16} align="top">
-        <Col xs={24} xl={15}>
+        <Col xs={24} xxl={15}>
           <Card size="small" title="记录内容" className="gap-below">
             <Descriptions bordered size="small" column={2} items={items} className="record-descriptions" />
           </Card>
@@ -147,7 +147,7 @@ export function RecordDetailPage({ id }: { id: string }) {
             emptyText="暂无附件（判决书、处罚决定书等证明材料可在此上传）"
           />
         </Col>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xxl={9}>
           <HistoryTimeline entries={versions.map(historyEntry)} formatValue={formatChangeValue} />
         </Col>
       </Row>

@@ -42,18 +42,24 @@ function SubjectCell({ row }: { row: RecordRow }) {
   );
 }
 
-/** The key columns fit a 1280-pixel screen without scrolling; 文书编号 takes the room that is left and is never cut. */
+/** 最后修改 as the day (the time is in the cell's tooltip): the column stays narrow. */
+const UpdatedCell = (iso: string) => <span title={formatInstant(iso)}>{iso ? formatInstant(iso).slice(0, 10) : '—'}</span>;
+
+/**
+ * The key columns fit a 1280-pixel office screen without a horizontal scroll: fixed widths for the short
+ * columns, and 文书编号 takes what is left, on one line (styles.css .doc-number-cell).
+ */
 const COLUMNS: readonly ListColumn<RecordRow>[] = [
-  { title: '主体', key: 'subjectName', dataIndex: 'subjectName', sortKey: 'unitName', firstOrder: 'asc', width: 176, render: (_: unknown, r) => <SubjectCell row={r} /> },
-  { title: '失信情形', key: 'situation', dataIndex: 'situation', width: 104 },
-  { title: '领域', key: 'sector', dataIndex: 'sector', width: 84, ellipsis: true },
-  { title: '严重程度', key: 'severity', dataIndex: 'severity', sortKey: 'severity', width: 92, render: (v: string) => <SeverityText severity={v} /> },
-  { title: '状态', key: 'status', dataIndex: 'status', width: 92, render: (s: RecordStatus) => <StatusTag status={s} /> },
-  { title: '发生日期', key: 'happenedOn', dataIndex: 'happenedOn', sortKey: 'happenedOn', width: 102 },
-  { title: '认定日期', key: 'recognisedOn', dataIndex: 'recognisedOn', sortKey: 'recognisedOn', width: 102, render: dash },
+  { title: '主体', key: 'subjectName', dataIndex: 'subjectName', sortKey: 'unitName', firstOrder: 'asc', width: 150, render: (_: unknown, r) => <SubjectCell row={r} /> },
+  { title: '失信情形', key: 'situation', dataIndex: 'situation', width: 106 },
+  { title: '领域', key: 'sector', dataIndex: 'sector', width: 72, ellipsis: true },
+  { title: '严重程度', key: 'severity', dataIndex: 'severity', sortKey: 'severity', width: 88, render: (v: string) => <SeverityText severity={v} /> },
+  { title: '状态', key: 'status', dataIndex: 'status', width: 88, render: (s: RecordStatus) => <StatusTag status={s} /> },
+  { title: '发生日期', key: 'happenedOn', dataIndex: 'happenedOn', sortKey: 'happenedOn', width: 92 },
+  { title: '认定日期', key: 'recognisedOn', dataIndex: 'recognisedOn', sortKey: 'recognisedOn', width: 92, render: dash },
   { title: '文书编号', key: 'docNumber', dataIndex: 'docNumber', className: 'doc-number-cell', render: dash },
-  { title: '涉及金额', key: 'amountFen', dataIndex: 'amountFen', sortKey: 'amountFen', width: 118, align: 'right', render: formatYuan },
-  { title: '最后修改', key: 'updatedAt', dataIndex: 'updatedAt', sortKey: 'updatedAt', width: 100, render: formatInstant, className: 'updated-cell' },
+  { title: '涉及金额', key: 'amountFen', dataIndex: 'amountFen', sortKey: 'amountFen', width: 108, align: 'right', render: formatYuan },
+  { title: '最后修改', key: 'updatedAt', dataIndex: 'updatedAt', sortKey: 'updatedAt', width: 92, render: UpdatedCell },
 ];
 
 const loadRecords = (query: RecordListFilter & Paging) => api.recordsList(query as Parameters<typeof api.recordsList>[0]);
