@@ -4,7 +4,8 @@
  *   tsx test/bench/run.ts [--keep DIR] [--records N] [--quick]
  *
  * Generates a deterministic data set, loads it through the service's insertRecord, then times the list,
- * the search, saving one record, and the Excel import path against a raw better-sqlite3 baseline. Prints a
+ * the search, saving one record, the screen (test/bench/ui.ts: the built renderer in Chromium on the same
+ * ledger), and the Excel import path against a raw better-sqlite3 baseline. Prints a
  * table and, as its last line, one JSON object. It never fails on a goal; it exits non-zero only on a crash.
  * --keep DIR keeps (and on the next run reuses) the loaded database in DIR instead of a temp folder.
  */
@@ -29,6 +30,7 @@ import { RecordGenerator, toTemplateCells } from './generate';
 import { Rng } from './prng';
 import { LIST_SCENARIOS, searchScenarios, type ListQuery, type Scenario } from './scenarios';
 import { median, ms, RssSampler, summarize, table, type Summary } from './stats';
+import { benchUi } from './ui';
 
 // ---------------------------------------------------------------------------------------------------
 // Options
@@ -344,6 +346,9 @@ async function main(): Promise<void> {
     const closed = bench;
     bench = null;
 
+    log('\n界面（Chromium 经网页调试服务打开已构建的界面：排序、筛选、检索、翻页，从输入到新行显示）…');
+    const ui = await benchUi(dataDir, opts.quick ? 3 : 8, log);
+
     log(`\n导入 ${IMPORT_ROWS} 行（importRecordRows）对比原始 better-sqlite3 预编译 INSERT，各 3 次，每次新数据库…`);
     const imp = await benchImport(3);
 
@@ -367,6 +372,8 @@ async function main(): Promise<void> {
           [`import service (ms, ${IMPORT_ROWS} rows)`, serviceMs.toFixed(0), '', Math.max(...imp.serviceMs).toFixed(0), '', ''],
           [`import raw (ms, ${IMPORT_ROWS} rows)`, rawMs.toFixed(0), '', Math.max(...imp.rawMs).toFixed(0), '', ''],
           ['import ratio service/raw', ratio.toFixed(2), '', '', '≤ 3×', yes(ratio <= 3)],
+          ['ui interaction (ms)', ui.all.p50.toFixed(0), ui.all.p95.toFixed(0), ui.all.max.toFixed(0), 'p95 ≤ 150 ms', yes(ui.all.p95 <= 150)],
+          ['ui longest task (ms)', '', '', ui.longTaskMaxMs.toFixed(0), '≤ 100 ms', yes(ui.longTaskMaxMs <= 100)],
           ['peak RSS (MB)', '', '', String(sampler.peakMb), '', ''],
         ],
       ),
@@ -376,6 +383,11 @@ async function main(): Promise<void> {
       search_p95_ms: ms(searchAll.p95),
       save_p95_ms: ms(save.all.p95),
       import_ratio_vs_raw: ms(ratio),
+      ui_interaction_p95_ms: ms(ui.all.p95),
+      ui_long_task_max_ms: ms(ui.longTaskMaxMs),
+      ui_interaction_p50_ms: ms(ui.all.p50),
+      ui_answer_p95_ms: ms(ui.answered.p95),
+      ui_list_requests_max: ui.maxListRequests,
       list_p50_ms: ms(listAll.p50),
       search_p50_ms: ms(searchAll.p50),
       save_p50_ms: ms(save.all.p50),

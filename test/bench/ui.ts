@@ -23,6 +23,8 @@ export interface UiBenchResult {
   /** The longest task the browser reported during the interactions (0: none over the 50 ms threshold). */
   longTaskMaxMs: number;
   longTasks: number;
+  /** The longest task per kind of interaction (where a slow one comes from). */
+  longTaskMaxByKind: Record<InteractionKind, number>;
   /** records.list requests per interaction, most seen (1 is right). */
   maxListRequests: number;
 }
@@ -123,6 +125,7 @@ export async function benchUi(dataDir: string, rounds = 8, log: (line: string) =
     const samples: Record<InteractionKind, number[]> = { sort: [], filter: [], search: [], nextPage: [] };
     const answered: number[] = [];
     const longTasks: number[] = [];
+    const longTaskMaxByKind: Record<InteractionKind, number> = { sort: 0, filter: 0, search: 0, nextPage: 0 };
     let maxListRequests = 0;
     const run = async (kind: InteractionKind, act: () => Promise<void>, keep: boolean) => {
       const r = await measure(page, listRequests, act);
@@ -130,6 +133,7 @@ export async function benchUi(dataDir: string, rounds = 8, log: (line: string) =
       samples[kind].push(r.ms);
       answered.push(r.answeredMs);
       longTasks.push(...r.longTasks);
+      longTaskMaxByKind[kind] = Math.max(longTaskMaxByKind[kind], ...r.longTasks);
       maxListRequests = Math.max(maxListRequests, r.requests);
     };
     const filterBar = page.locator('.records-filter');
@@ -158,6 +162,7 @@ export async function benchUi(dataDir: string, rounds = 8, log: (line: string) =
       byKind: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<InteractionKind, Summary>,
       longTaskMaxMs: longTasks.length ? Math.max(...longTasks) : 0,
       longTasks: longTasks.length,
+      longTaskMaxByKind,
       maxListRequests,
     };
   } finally {

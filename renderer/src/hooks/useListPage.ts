@@ -41,11 +41,17 @@ export function useListPage<Row, Query>(options: ListPageOptions<Row, Query>) {
   const onFilters = useCallback((values: FilterValues) => setState((s) => ({ ...s, filters: values, page: 1 })), [setState]);
   const onPaging = useCallback((next: Paging) => setState((s) => ({ ...s, ...next })), [setState]);
 
+  // The table's sort arrows and page follow the rows it shows: a click changes them together with the rows,
+  // in one render, when the answer is there (not once before it and again after).
+  const shown = (list.shown as (Query & Paging) | null) ?? paging;
+  const { page, pageSize, sortBy, sortOrder } = shown;
+  const shownPaging = useMemo<Paging>(() => ({ page, pageSize, sortBy, sortOrder }), [page, pageSize, sortBy, sortOrder]);
+
   return {
     initialFilters,
     onFilters,
     filtered: Object.keys(request).length > 0,
-    paging,
+    paging: shownPaging,
     onPaging,
     /** The filter and sort of what is shown, for exporting the same rows. */
     request: useMemo(() => ({ ...request, sortBy: state.sortBy, sortOrder: state.sortOrder }), [request, state.sortBy, state.sortOrder]),

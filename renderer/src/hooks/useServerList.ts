@@ -4,10 +4,12 @@ import { useLatestRef } from './useLatestRef';
 /** Show the spinner only when an answer is slow: a quick answer changes the rows in one render, without a flash. */
 const SPINNER_AFTER_MS = 250;
 
-export interface ServerList<Row> {
+export interface ServerList<Query, Row> {
   items: Row[];
   total: number;
   loading: boolean;
+  /** The query whose answer is shown (null before the first answer). */
+  shown: Query | null;
 }
 
 /**
@@ -19,8 +21,8 @@ export function useServerList<Query, Row>(
   query: Query,
   load: (query: Query) => Promise<{ items: Row[]; total: number }>,
   onError: (error: unknown) => void,
-): ServerList<Row> {
-  const [list, setList] = useState<ServerList<Row>>({ items: [], total: 0, loading: false });
+): ServerList<Query, Row> {
+  const [list, setList] = useState<ServerList<Query, Row>>({ items: [], total: 0, loading: false, shown: null });
   const key = JSON.stringify(query);
   const calls = useLatestRef({ load, onError });
   const run = useRef({ busy: false, queued: null as string | null, last: null as string | null, alive: true });
@@ -46,8 +48,9 @@ export function useServerList<Query, Row>(
         state.queued = null;
         state.last = sent;
         try {
-          const page = await calls.current.load(JSON.parse(sent) as Query);
-          if (state.alive && state.queued === null) setList({ items: page.items, total: page.total, loading: false });
+          const query = JSON.parse(sent) as Query;
+          const page = await calls.current.load(query);
+          if (state.alive && state.queued === null) setList({ items: page.items, total: page.total, loading: false, shown: query });
         } catch (error) {
           if (state.alive && state.queued === null) {
             setList((l) => ({ ...l, loading: false }));
