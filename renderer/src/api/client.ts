@@ -57,10 +57,10 @@ export function onSessionEvent(listener: (event: SessionEvent) => void): () => v
 
 /**
  * Listeners for changes to the ledgers' data (the header's 待上报 count follows them). A change is any
- * successful call that is not a read and not about the session, the window's drafts or first start.
+ * successful call that is not a read and not about the session, drafts, users, settings or first start.
  */
 const READ_CHANNEL = /\.(list|get|status|verify|findDuplicates|template|export|touch|open)$/;
-const NOT_LEDGER_DATA = /^(drafts|auth|system|setup)\./;
+const NOT_LEDGER_DATA = /^(drafts|auth|system|setup|users|settings)\./;
 export const changesLedgerData = (channel: string) => !READ_CHANNEL.test(channel) && !NOT_LEDGER_DATA.test(channel);
 const changeListeners = new Set<(channel: string) => void>();
 export function onDataChanged(listener: (channel: string) => void): () => void {

@@ -92,6 +92,7 @@ function ServerTableImpl<Row extends { id: string }>(props: ServerTableProps<Row
       rowKey="id"
       size="small"
       tableLayout="fixed"
+      showSorterTooltip={false}
       className={props.className}
       loading={props.loading}
       dataSource={props.rows}
