@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleObject } from 'antd/es/form';
+import { messageFor } from '../../support/ruleMessage';
 import { CHANNEL_NAMES } from '../../../shared/contract';
 import { recordFieldsObject } from '../../../shared/domain/recordSchema';
 import { changesLedgerData } from '../../../renderer/src/api/client';
@@ -28,16 +29,6 @@ describe('a list’s filter declaration', () => {
     expect(filterRequest(FIELDS, { search: '   ', statuses: [], happened: null })).toEqual({});
   });
 });
-
-/** What the form shows under the field for a value ('' when it passes). */
-async function messageFor(rule: RuleObject, value: unknown): Promise<string> {
-  try {
-    await rule.validator!(rule, value, () => undefined);
-    return '';
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
 
 describe('zodRules: the form checks a field with the schema the service uses', () => {
   const rules = zodRules(recordFieldsObject);
