@@ -1,7 +1,8 @@
 import { DatePicker, type DatePickerProps } from 'antd';
+import type { RangePickerProps } from 'antd/es/date-picker';
 import type { Rule } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { DATE_FORMAT, isFuture } from '../dates';
 
 /** What a clerk may type: 2024-03-05, 20240305, 2024/3/5, 2024.3.5; shown as the first. */
@@ -14,6 +15,27 @@ const TYPED_FORMATS = [DATE_FORMAT, 'YYYYMMDD', 'YYYY/M/D', 'YYYY.M.D', 'YYYY-M-
  */
 export function DateInput(props: DatePickerProps) {
   const root = useRef<HTMLSpanElement>(null);
+  useClearOutOfTabOrder(root);
+  return (
+    <span ref={root} className="date-input">
+      <DatePicker format={TYPED_FORMATS} placeholder={DATE_FORMAT} {...props} />
+    </span>
+  );
+}
+
+/** A date range (filter bars) with the same typing and Tab order. */
+export function DateRangeInput(props: RangePickerProps) {
+  const root = useRef<HTMLSpanElement>(null);
+  useClearOutOfTabOrder(root);
+  return (
+    <span ref={root} className="date-input">
+      <DatePicker.RangePicker format={TYPED_FORMATS} {...props} />
+    </span>
+  );
+}
+
+/** The picker's clear button is a <button> (for the mouse); keep it out of the Tab order as it comes and goes. */
+function useClearOutOfTabOrder(root: RefObject<HTMLElement | null>) {
   useEffect(() => {
     const el = root.current;
     if (!el) return;
@@ -22,12 +44,7 @@ export function DateInput(props: DatePickerProps) {
     const observer = new MutationObserver(untab);
     observer.observe(el, { subtree: true, childList: true });
     return () => observer.disconnect();
-  }, []);
-  return (
-    <span ref={root} className="date-input">
-      <DatePicker format={TYPED_FORMATS} placeholder={DATE_FORMAT} {...props} />
-    </span>
-  );
+  }, [root]);
 }
 
 /** “…不能晚于今天”, for a date that must not be in the future. */

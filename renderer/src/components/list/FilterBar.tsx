@@ -1,8 +1,9 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Select } from 'antd';
+import { Button, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { memo, useCallback, useMemo } from 'react';
 import { fromIso, toIso } from '../dates';
+import { DateRangeInput } from '../form/DateInput';
 import { emptyFilterValues, type FilterField, type FilterValues } from './filters';
 
 type FormValues = Record<string, string | string[] | [Dayjs | null, Dayjs | null] | null | undefined>;
@@ -74,7 +75,7 @@ export const FilterBar = memo(function FilterBar({ name, fields, initial, onChan
               placeholder="全部"
             />
           ) : (
-            <DatePicker.RangePicker style={{ width: f.width ?? 230 }} />
+            <DateRangeInput style={{ width: f.width ?? 230 }} />
           )}
         </Form.Item>
       ))}

@@ -484,7 +484,7 @@ export function RecordFormPage({ id }: { id?: string }) {
               </Button>
               <Button onClick={back}>取消</Button>
               <Typography.Text type="secondary" className="draft-status">
-                {draft.failed ? '草稿暂未保存（稍后重试）' : draft.savedAt ? `草稿已自动保存 ${dayjs(draft.savedAt).format('HH:mm:ss')}` : 'Ctrl+S 保存'}
+                {draft.failed ? '草稿暂未保存（稍后重试）' : draft.savedAt ? `草稿已自动保存 ${dayjs(draft.savedAt).format('HH:mm:ss')}` : 'Ctrl+S 保存 · Esc 取消'}
               </Typography.Text>
             </Space>
           </div>
