@@ -1,6 +1,6 @@
 import { Result, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, onSessionEvent } from './api/client';
+import { api, onDataChanged, onSessionEvent } from './api/client';
 import { AppFrame } from './app/AppFrame';
 import { SessionContext, type SystemStatus } from './app/session';
 import { useIdleLock } from './app/useIdleLock';
@@ -25,7 +25,13 @@ export function App() {
 
   useEffect(() => {
     void refresh();
-    return onSessionEvent(() => void refresh());
+    const offSession = onSessionEvent(() => void refresh());
+    // The header's 待上报 count follows every change, not only page changes.
+    const offData = onDataChanged(() => void refresh());
+    return () => {
+      offSession();
+      offData();
+    };
   }, [refresh]);
 
   const signedIn = Boolean(status?.user) && !status?.locked;

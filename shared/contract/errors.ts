@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   forbidden: 'FORBIDDEN',
   notFound: 'NOT_FOUND',
   conflict: 'CONFLICT',
+  /** Same subject + same 认定文书编号 as an existing record, and the clerk has not confirmed it (field docNumber). */
   duplicate: 'DUPLICATE',
   badCredentials: 'BAD_CREDENTIALS',
   userDisabled: 'USER_DISABLED',

@@ -4,7 +4,8 @@
  *   tsx test/bench/run.ts [--keep DIR] [--records N] [--quick]
  *
  * Generates a deterministic data set, loads it through the service's insertRecord, then times the list,
- * the search, saving one record, and the Excel import path against a raw better-sqlite3 baseline. Prints a
+ * the search, saving one record, the screen (test/bench/ui.ts: the built renderer in Chromium on the same
+ * ledger), and the Excel import path against a raw better-sqlite3 baseline. Prints a
  * table and, as its last line, one JSON object. It never fails on a goal; it exits non-zero only on a crash.
  * --keep DIR keeps (and on the next run reuses) the loaded database in DIR instead of a temp folder.
  */
@@ -30,6 +31,7 @@ import { RecordGenerator, toTemplateCells } from './generate';
 import { Rng } from './prng';
 import { isOneCharOrUnit, LIST_SCENARIOS, searchScenarios, type ListQuery, type Scenario } from './scenarios';
 import { median, ms, RssSampler, summarize, table, type Summary } from './stats';
+import { benchUi } from './ui';
 
 // ---------------------------------------------------------------------------------------------------
 // Options
@@ -351,6 +353,9 @@ async function main(): Promise<void> {
     const closed = bench;
     bench = null;
 
+    log('\n界面（Chromium 经网页调试服务打开已构建的界面：排序、筛选、检索、翻页，从输入到新行显示）…');
+    const ui = await benchUi(dataDir, opts.quick ? 3 : 8, log);
+
     log(`\n导入 ${IMPORT_ROWS} 行（importRecordRows）对比原始 better-sqlite3 预编译 INSERT，各 3 次，每次新数据库…`);
     const imp = await benchImport(3);
 
@@ -384,6 +389,8 @@ async function main(): Promise<void> {
           [`import service (ms, ${IMPORT_ROWS} rows)`, serviceMs.toFixed(0), '', Math.max(...imp.serviceMs).toFixed(0), '', ''],
           [`import raw (ms, ${IMPORT_ROWS} rows)`, rawMs.toFixed(0), '', Math.max(...imp.rawMs).toFixed(0), '', ''],
           ['import ratio service/raw', ratio.toFixed(2), '', '', '≤ 2×', yes(ratio <= 2)],
+          ['ui interaction (ms)', ui.all.p50.toFixed(0), ui.all.p95.toFixed(0), ui.all.max.toFixed(0), 'p95 ≤ 150 ms', yes(ui.all.p95 <= 150)],
+          ['ui longest task (ms)', '', '', ui.longTaskMaxMs.toFixed(0), '≤ 100 ms', yes(ui.longTaskMaxMs <= 100)],
           ['peak RSS (MB)', '', '', String(sampler.peakMb), '', ''],
         ],
       ),
@@ -396,6 +403,11 @@ async function main(): Promise<void> {
       slowest_scenario_p95_ms: ms(slowest.p95),
       slowest_scenario: slowest.name,
       one_char_or_unit_p95_ms: ms(oneCharOrUnit.p95),
+      ui_interaction_p95_ms: ms(ui.all.p95),
+      ui_long_task_max_ms: ms(ui.longTaskMaxMs),
+      ui_interaction_p50_ms: ms(ui.all.p50),
+      ui_answer_p95_ms: ms(ui.answered.p95),
+      ui_list_requests_max: ui.maxListRequests,
       list_p50_ms: ms(listAll.p50),
       search_p50_ms: ms(searchAll.p50),
       save_p50_ms: ms(save.all.p50),

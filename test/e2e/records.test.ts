@@ -2,13 +2,11 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright';
-import { openDatabase } from '../../electron/db/database';
-import { createUser, initializeOffice } from '../../electron/services/users/usersService';
 import { RECORD_FIELD_LABELS } from '../../shared/domain/dishonesty';
 import { computeUsccCheckChar } from '../../shared/validation/uscc';
 import { startE2e, type E2eEnv } from '../support/browser';
-import { TEST_OFFICE, TEST_PASSWORD, tempDir } from '../support/testApp';
+import { e2eSteps, E2E_CLERK, E2E_REVIEWER, officeDataDir, poll } from '../support/e2eSteps';
+import { tempDir } from '../support/testApp';
 
 /**
  * The 政务失信记录 story in one browser session, tests in order: a clerk enters a record through the form
@@ -17,8 +15,8 @@ import { TEST_OFFICE, TEST_PASSWORD, tempDir } from '../support/testApp';
  * and a workbook with two good and two bad rows goes through the import page.
  */
 
-const CLERK = { username: 'clerk', displayName: '李录入' };
-const REVIEWER = { username: 'reviewer', displayName: '张审核' };
+const CLERK = E2E_CLERK;
+const REVIEWER = E2E_REVIEWER;
 const UNIT = { name: '青禾镇人民政府', uscc: '11320102MB0000000F', badUscc: '11320102MB0000000J' };
 const DOC_NUMBER = '(2024)苏0102民初123号';
 
@@ -26,14 +24,7 @@ let env: E2eEnv;
 let workDir: string;
 
 beforeAll(async () => {
-  // The office and its users are made through the services on the data folder, before the app starts.
-  const dataDir = tempDir('ledger-e2e-records-');
-  const db = await openDatabase(dataDir);
-  const deps = { db, dataDir, now: () => new Date() };
-  const admin = await initializeOffice(deps, TEST_OFFICE, { username: 'admin', displayName: '王管理', password: TEST_PASSWORD });
-  await createUser(deps, admin, { ...CLERK, role: 'clerk', password: TEST_PASSWORD, mustChangePassword: false });
-  await createUser(deps, admin, { ...REVIEWER, role: 'reviewer', password: TEST_PASSWORD, mustChangePassword: false });
-  await db.close();
+  const dataDir = await officeDataDir('ledger-e2e-records-');
   workDir = tempDir('ledger-e2e-records-files-');
   env = await startE2e(dataDir);
 });
@@ -42,39 +33,13 @@ afterAll(async () => {
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
-/**
- * antd puts a space between two Chinese characters in a button ("保 存"), and an icon adds its name in
- * front ("plus 新建记录"), so match names loosely.
- */
-const loose = (text: string) => new RegExp(`^(?:[a-z-]+\\s+)?\\s*${[...text].join('\\s*')}\\s*$`);
-const button = (name: string, within: { getByRole: Locator['getByRole'] } = env.page) => within.getByRole('button', { name: loose(name) });
-const field = (label: string) => env.page.getByLabel(label, { exact: true });
-const formItem = (label: string) => env.page.locator('.ant-form-item').filter({ has: field(label) });
-const fieldError = (label: string) => formItem(label).locator('.ant-form-item-explain-error');
-const userMenu = () => env.page.getByRole('button', { name: '用户菜单' });
-const navItem = (label: string) => env.page.locator('.frame-sider').getByRole('menuitem', { name: label, exact: true });
-const pageHead = () => env.page.locator('.page-head').first();
+const { button, field, formItem, fieldError, navItem, pageHead, login, logout } = e2eSteps(() => env);
 const listRows = () => env.page.locator('.records-table .ant-table-row');
 /** Screenshots without the passing toasts (they fade after 3 s) or a hover. */
 async function shoot(name: string) {
   await env.page.mouse.move(0, 0);
   await poll(() => env.page.locator('.ant-message-notice').count()).toBe(0);
   await env.screenshot(name);
-}
-
-async function login(username: string) {
-  await poll(() => button('登录').isVisible()).toBe(true);
-  await field('登录名').fill(username);
-  await field('密码').fill(TEST_PASSWORD);
-  await button('登录').click();
-  await poll(() => userMenu().isVisible()).toBe(true);
-}
-
-async function logout() {
-  await userMenu().click();
-  await env.page.getByRole('menuitem', { name: '退出登录' }).click();
-  await poll(() => button('登录').isVisible()).toBe(true);
 }
 
 /** A select with search: type the option and take it with Enter, as a clerk at the keyboard would. */

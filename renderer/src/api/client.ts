@@ -46,10 +46,13 @@ function harnessToken(): string {
 
 async function transport(channel: ChannelName, payload: unknown): Promise<InvokeResult<unknown>> {
   if (window.ledger) return window.ledger.invoke(channel, payload);
+  const body = JSON.stringify({ channel, payload });
   const response = await fetch('./api/invoke', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-ledger-token': harnessToken() },
-    body: JSON.stringify({ channel, payload }),
+    body,
+    // A small call (a draft saved as the window closes) is still delivered after the page has gone.
+    keepalive: body.length < 60_000,
   });
   if (!response.ok) return { ok: false, error: { code: 'TRANSPORT', message: `无法连接本机服务（HTTP ${response.status}）` } };
   return (await response.json()) as InvokeResult<unknown>;
@@ -63,9 +66,25 @@ export function onSessionEvent(listener: (event: SessionEvent) => void): () => v
   return () => sessionListeners.delete(listener);
 }
 
+/**
+ * Listeners for changes to the ledgers' data (the header's 待上报 count follows them). A change is any
+ * successful call that is not a read and not about the session, drafts, users, settings or first start.
+ */
+const READ_CHANNEL = /\.(list|get|status|verify|findDuplicates|template|export|touch|open)$/;
+const NOT_LEDGER_DATA = /^(drafts|auth|system|setup|users|settings)\./;
+export const changesLedgerData = (channel: string) => !READ_CHANNEL.test(channel) && !NOT_LEDGER_DATA.test(channel);
+const changeListeners = new Set<(channel: string) => void>();
+export function onDataChanged(listener: (channel: string) => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
 async function call(channel: ChannelName, payload: unknown): Promise<unknown> {
   const result = await transport(channel, payload ?? {});
-  if (result.ok) return result.data;
+  if (result.ok) {
+    if (changesLedgerData(channel)) changeListeners.forEach((l) => l(channel));
+    return result.data;
+  }
   if (result.error.code === 'SESSION_LOCKED') sessionListeners.forEach((l) => l('locked'));
   if (result.error.code === 'UNAUTHENTICATED') sessionListeners.forEach((l) => l('unauthenticated'));
   if (result.error.code === 'PASSWORD_CHANGE_REQUIRED') sessionListeners.forEach((l) => l('passwordChangeRequired'));

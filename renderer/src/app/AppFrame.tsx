@@ -3,6 +3,7 @@ import { CloudUploadOutlined, DownOutlined, UserOutlined } from '@ant-design/ico
 import { useEffect, useMemo, useState } from 'react';
 import { PERMISSIONS, ROLE_LABELS, roleAllows, type Role } from '../../../shared/domain/roles';
 import { api } from '../api/client';
+import { DraftResumeNotice } from '../components/DraftResumeNotice';
 import { ChangePasswordModal } from '../pages/ChangePasswordModal';
 import { DEFAULT_PATH, matchPath, navigate, useHashPath } from './router';
 import { NAV_ITEMS, ROUTES } from './routes';
@@ -81,6 +82,7 @@ export function AppFrame() {
           </Space>
         </Layout.Header>
         <Layout.Content className="frame-content">
+          <DraftResumeNotice key={user.id} userId={user.id} path={path} />
           {!route ? (
             <Result status="404" title="找不到该页面" extra={<Button onClick={() => navigate(DEFAULT_PATH)}>返回政务失信记录</Button>} />
           ) : !allowed ? (

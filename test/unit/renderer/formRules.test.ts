@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleObject } from 'antd/es/form';
+import { messageFor } from '../../support/ruleMessage';
 import { passwordRule } from '../../../renderer/src/components/formRules';
-
-/** What the form shows under the field for a value ('' when it passes). */
-async function messageFor(rule: RuleObject, value: unknown): Promise<string> {
-  try {
-    await rule.validator!(rule, value, () => undefined);
-    return '';
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
 
 describe('passwordRule: the form checks a password as the service will', () => {
   const rule = passwordRule('新密码') as RuleObject;

@@ -1,25 +1,21 @@
-import { ArrowLeftOutlined, EditOutlined, LockOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag, Timeline, Tooltip, Typography, Upload, App as AntApp } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { Attachment, RecordDetail, RecordVersion } from '../../../../shared/contract';
+import type { RecordVersion, ResponseOf } from '../../../../shared/contract';
 import { RECORD_STATUS_LABELS, SUBJECT_TYPE_LABELS } from '../../../../shared/domain/dishonesty';
 import { availableTransitions, EDITABLE_IN_PLACE, findTransition, type RecordTransition } from '../../../../shared/domain/recordLifecycle';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useCan, useSession } from '../../app/session';
+import { AttachmentsCard } from '../../components/detail/AttachmentsCard';
+import { HistoryTimeline, type HistoryEntry } from '../../components/detail/HistoryTimeline';
 import { errorMessage } from '../../components/formRules';
 import { formatInstant, formatYuan } from '../../components/format';
-import { formatChangeValue, formatFileSize, readFileAsBase64, SeverityText, StatusTag } from './recordUi';
-import { TransitionModal } from './TransitionModal';
+import { formatChangeValue, SeverityText, StatusTag } from './recordUi';
+import { RecordTransitionModal } from './TransitionModal';
 
-type Loaded = { record: RecordDetail; versions: RecordVersion[]; attachments: Attachment[] };
-
-const ATTACHMENT_STATES: Record<Attachment['state'], { label: string; color: string }> = {
-  ok: { label: '正常', color: 'green' },
-  missing: { label: '文件丢失', color: 'red' },
-  altered: { label: '已被修改', color: 'red' },
-};
+type Loaded = ResponseOf<'records.get'>;
 
 const VERSION_COLORS: Record<string, string> = {
   create: 'blue', import: 'blue', edit: 'blue', correct: 'orange', approve: 'green', reject: 'gray',
@@ -40,11 +36,9 @@ export function RecordDetailPage({ id }: { id: string }) {
   const role = status.user!.role;
   const canEdit = useCan('records.edit');
   const canCorrect = useCan('records.correct');
-  const { message } = AntApp.useApp();
   const [data, setData] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [acting, setActing] = useState<RecordTransition | null>(null);
-  const [uploading, setUploading] = useState(0);
 
   const load = useCallback(async () => {
     try {
@@ -64,32 +58,6 @@ export function RecordDetailPage({ id }: { id: string }) {
   const inPlace = !record.locked && EDITABLE_IN_PLACE.includes(record.status);
   const transitions = availableTransitions(record.status, role);
   const person = record.subjectType === 'person';
-
-  const upload = async (file: File) => {
-    setUploading((n) => n + 1);
-    try {
-      const contentBase64 = await readFileAsBase64(file);
-      await api.recordsAttachmentsAdd({ recordId: record.id, fileName: file.name, contentBase64 });
-      message.success(`已上传附件“${file.name}”`);
-      await load();
-    } catch (error) {
-      message.error(`附件“${file.name}”上传失败：${errorMessage(error)}`);
-    } finally {
-      setUploading((n) => n - 1);
-    }
-  };
-
-  const open = async (a: Attachment) => {
-    try {
-      const result = await api.recordsAttachmentsOpen({ attachmentId: a.id });
-      if (result.state === 'altered') message.warning(`附件“${a.fileName}”的内容与上传时不一致，可能已被改动`);
-      if (result.opened) message.success('已在系统查看器中打开');
-      else message.info('网页调试模式下无法调用系统查看器');
-    } catch (error) {
-      message.error(errorMessage(error));
-      await load();
-    }
-  };
 
   const dash = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
   const items: DescriptionsProps['items'] = [
@@ -166,61 +134,26 @@ export function RecordDetailPage({ id }: { id: string }) {
       </div>
 
       <Row gutter={16} align="top">
-        <Col xs={24} xl={15}>
+        <Col xs={24} xxl={15}>
           <Card size="small" title="记录内容" className="gap-below">
             <Descriptions bordered size="small" column={2} items={items} className="record-descriptions" />
           </Card>
-          <Card
-            size="small"
-            title={<span><PaperClipOutlined /> 附件（{attachments.length}）</span>}
-            extra={
-              canEdit && (
-                <Upload multiple showUploadList={false} beforeUpload={(file) => { void upload(file); return false; }}>
-                  <Button size="small" icon={<UploadOutlined />} loading={uploading > 0}>上传附件</Button>
-                </Upload>
-              )
-            }
-          >
-            <Table<Attachment>
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={attachments}
-              locale={{ emptyText: '暂无附件（判决书、处罚决定书等证明材料可在此上传）' }}
-              rowClassName={(a) => (a.state === 'ok' ? '' : 'attachment-bad')}
-              columns={[
-                { title: '文件名', dataIndex: 'fileName', ellipsis: true },
-                { title: '大小', dataIndex: 'size', width: 90, align: 'right', render: formatFileSize },
-                { title: '添加人', dataIndex: 'addedByName', width: 90 },
-                { title: '添加时间', dataIndex: 'addedAt', width: 140, render: formatInstant },
-                {
-                  title: '状态', dataIndex: 'state', width: 90,
-                  render: (s: Attachment['state']) => <Tag color={ATTACHMENT_STATES[s].color}>{ATTACHMENT_STATES[s].label}</Tag>,
-                },
-                {
-                  title: '操作', width: 70,
-                  render: (_: unknown, a) => <Button size="small" type="link" disabled={a.state === 'missing'} onClick={() => open(a)}>打开</Button>,
-                },
-              ]}
-            />
-          </Card>
+          <AttachmentsCard
+            attachments={attachments}
+            canAdd={canEdit}
+            add={(fileName, contentBase64) => api.recordsAttachmentsAdd({ recordId: record.id, fileName, contentBase64 })}
+            open={(attachmentId) => api.recordsAttachmentsOpen({ attachmentId })}
+            onChanged={load}
+            emptyText="暂无附件（判决书、处罚决定书等证明材料可在此上传）"
+          />
         </Col>
-        <Col xs={24} xl={9}>
-          <Card size="small" title={`版本历史（${versions.length}）`} className="version-card">
-            {versions.length === 0 ? (
-              <Empty description="暂无历史" />
-            ) : (
-              <Timeline
-                className="version-timeline"
-                items={versions.map((v) => ({ key: v.version, color: VERSION_COLORS[v.action] ?? 'blue', content: <VersionEntry version={v} /> }))}
-              />
-            )}
-          </Card>
+        <Col xs={24} xxl={9}>
+          <HistoryTimeline entries={versions.map(historyEntry)} formatValue={formatChangeValue} />
         </Col>
       </Row>
 
       {acting && (
-        <TransitionModal
+        <RecordTransitionModal
           record={record}
           transition={acting}
           onClose={() => {
@@ -237,37 +170,23 @@ export function RecordDetailPage({ id }: { id: string }) {
   );
 }
 
-function VersionEntry({ version: v }: { version: RecordVersion }) {
+/** A version as the kit's timeline shows it: the status move, then the inputs under their own labels. */
+function historyEntry(v: RecordVersion): HistoryEntry {
   const labels = inputLabels(v.action);
   const statusChange = v.changes.find((c) => c.field === 'status');
-  const fieldChanges = v.changes.filter((c) => c.field !== 'status');
-  return (
-    <div className="rv-entry">
-      <div className="rv-head">
-        <Typography.Text strong>第 {v.version} 版</Typography.Text>
-        <Typography.Text strong className="rv-action">{v.actionLabel}</Typography.Text>
-        <Typography.Text type="secondary">{v.userName} · {formatInstant(v.at)}</Typography.Text>
-      </div>
-      {statusChange ? (
-        <div className="rv-line">状态：{formatChangeValue('status', statusChange.before)} → {formatChangeValue('status', statusChange.after)}</div>
-      ) : v.statusBefore === null ? (
-        <div className="rv-line">状态：{RECORD_STATUS_LABELS[v.statusAfter]}</div>
-      ) : null}
-      {v.date && <div className="rv-line">{labels.date}：{v.date}</div>}
-      {v.approver && <div className="rv-line">{labels.approver}：{v.approver}</div>}
-      {v.reason && <div className="rv-line rv-reason">{labels.reason}：{v.reason}</div>}
-      {fieldChanges.length > 0 && (
-        <ul className="rv-changes">
-          {fieldChanges.map((c) => (
-            <li key={c.field}>
-              <span className="change-label">{c.label}：</span>
-              <span className="change-before">{formatChangeValue(c.field, c.before)}</span>
-              {' → '}
-              <span className="change-after">{formatChangeValue(c.field, c.after)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
+  const lines: HistoryEntry['lines'] = [];
+  if (statusChange) lines.push({ text: `状态：${formatChangeValue('status', statusChange.before)} → ${formatChangeValue('status', statusChange.after)}` });
+  else if (v.statusBefore === null) lines.push({ text: `状态：${RECORD_STATUS_LABELS[v.statusAfter]}` });
+  if (v.date) lines.push({ text: `${labels.date}：${v.date}` });
+  if (v.approver) lines.push({ text: `${labels.approver}：${v.approver}` });
+  if (v.reason) lines.push({ text: `${labels.reason}：${v.reason}`, className: 'rv-reason' });
+  return {
+    version: v.version,
+    actionLabel: v.actionLabel,
+    userName: v.userName,
+    at: v.at,
+    color: VERSION_COLORS[v.action] ?? 'blue',
+    lines,
+    changes: v.changes.filter((c) => c.field !== 'status'),
+  };
 }

@@ -1,28 +1,36 @@
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Radio, Result, Row, Select, Space, Spin, Typography, App as AntApp } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Radio, Result, Row, Space, Spin, Typography, App as AntApp } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { RecordDetail } from '../../../../shared/contract';
+import { ERROR_CODES } from '../../../../shared/contract/errors';
 import {
-  FIELDS_REQUIRED_FOR_APPROVAL, RECORD_FIELD_LABELS as L, RECORD_STATUS_LABELS, type ClueSource, type RecordStatus, type Sector, type Severity,
+  FIELDS_REQUIRED_FOR_APPROVAL, RECORD_FIELD_LABELS as L, RECORD_STATUS_LABELS, type ClueSource, type Sector, type Severity,
   type Situation, type SubjectType,
 } from '../../../../shared/domain/dishonesty';
 import { EDITABLE_IN_PLACE } from '../../../../shared/domain/recordLifecycle';
-import type { RecordFieldsInput } from '../../../../shared/domain/recordSchema';
+import { recordFieldsObject, type RecordFieldsInput } from '../../../../shared/domain/recordSchema';
 import { validateIdNumber } from '../../../../shared/validation/idcard';
 import { formatFen, parseOptionalYuanToFen } from '../../../../shared/validation/money';
 import { validateUscc } from '../../../../shared/validation/uscc';
-import { api } from '../../api/client';
+import { api, LedgerError } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useCan } from '../../app/session';
+import { fromIso, toIso } from '../../components/dates';
+import { DateInput, notFutureRule } from '../../components/form/DateInput';
+import { DraftRestoredNotice } from '../../components/form/DraftRestoredNotice';
+import { confirmDuplicate, DuplicateWarning, type DuplicateLink } from '../../components/form/DuplicateWarning';
+import { KeySelect } from '../../components/form/KeySelect';
+import { zodRules } from '../../components/form/zodRule';
 import { errorMessage, requiredRule, showFieldError, yuanRule } from '../../components/formRules';
-import { formatInstant } from '../../components/format';
+import { useDuplicateCheck } from '../../hooks/useDuplicateCheck';
+import { useFormDraft } from '../../hooks/useFormDraft';
+import { useFormKeys } from '../../hooks/useFormKeys';
 import {
-  CLUE_SOURCE_OPTIONS, disableFuture, fromIso, idNumberTypingRules, normalizeCodeInput, SECTOR_OPTIONS, SEVERITY_OPTIONS, SITUATION_OPTIONS,
-  StatusTag, SUBJECT_TYPE_OPTIONS, toIso, useDebounced, usccTypingRules,
+  CLUE_SOURCE_OPTIONS, idNumberTypingRules, normalizeCodeInput, SECTOR_OPTIONS, SEVERITY_OPTIONS, SITUATION_OPTIONS, StatusTag, SUBJECT_TYPE_OPTIONS,
+  usccTypingRules,
 } from './recordUi';
-import { useFormDraft } from './useFormDraft';
 
 /** The form's own values: dates as Dayjs, the amount as the 元 text the clerk typed (under the field name amountFen). */
 interface FormValues {
@@ -114,9 +122,28 @@ function fieldsOf(v: FormValues): RecordFieldsInput {
 }
 
 const maxRule = (label: string, max: number): Rule => ({ max, message: `${label}不能超过 ${max} 个字` });
+/** Lengths and the like, from the schema the service checks with. */
+const RULES = zodRules(recordFieldsObject);
 const selectRule = (label: string): Rule => ({ required: true, message: `请选择${label}` });
 
-type Duplicate = { id: string; subjectName: string; docNumber: string; status: RecordStatus };
+/** The values a duplicate is judged by (subject code + 认定文书编号), as text; null while incomplete. */
+function duplicateQuery(type: SubjectType, unitUscc: string | undefined, personIdNumber: string | undefined, docNumber: string | undefined): string | null {
+  const code = (type === 'unit' ? unitUscc : personIdNumber) ?? '';
+  const doc = (docNumber ?? '').trim();
+  const codeOk = type === 'unit' ? validateUscc(code).ok : validateIdNumber(code).ok;
+  return doc && codeOk ? JSON.stringify([type, code, doc]) : null;
+}
+
+async function findDuplicates(query: string, excludeId: string | undefined): Promise<DuplicateLink[]> {
+  const [type, code, doc] = JSON.parse(query) as [SubjectType, string, string];
+  const found = await api.recordsFindDuplicates({ subjectType: type, unitUscc: type === 'unit' ? code : null, personIdNumber: type === 'person' ? code : null, docNumber: doc, excludeId });
+  return found.map((d) => ({ id: d.id, href: `#/records/${d.id}`, text: `${d.subjectName} · ${d.docNumber}`, statusLabel: RECORD_STATUS_LABELS[d.status] }));
+}
+
+const DUPLICATE_TITLE = '该主体已有相同认定文书编号的记录';
+/** The service's message names the record it found; the form's own check counts the ones it found. */
+const askDuplicate = (modal: Parameters<typeof confirmDuplicate>[0], found: DuplicateLink[], message: string) =>
+  confirmDuplicate(modal, DUPLICATE_TITLE, found, message);
 
 /** New record (no id) or edit / correction of an existing one. */
 export function RecordFormPage({ id }: { id?: string }) {
@@ -129,7 +156,8 @@ export function RecordFormPage({ id }: { id?: string }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [restored, setRestored] = useState<{ savedAt: string; stale: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
-  const draft = useFormDraft<DraftData>(draftKey);
+  const draft = useFormDraft<DraftData>({ key: draftKey, path: id ? `/records/${id}/edit` : '/records/new', title: id ? '修改失信记录' : '新建失信记录' });
+  const formRoot = useRef<HTMLDivElement>(null);
 
   const subjectType = Form.useWatch('subjectType', form) ?? 'unit';
   const person = subjectType === 'person';
@@ -179,78 +207,57 @@ export function RecordFormPage({ id }: { id?: string }) {
     }
   };
 
-  // Possible duplicates: same subject code and same 认定文书编号, looked up as the clerk types.
-  const unitUscc = Form.useWatch('unitUscc', form);
-  const personIdNumber = Form.useWatch('personIdNumber', form);
-  const docNumber = Form.useWatch('docNumber', form);
-  const dupKey = useDebounced(JSON.stringify([subjectType, unitUscc ?? '', personIdNumber ?? '', (docNumber ?? '').trim()]), 400);
-  const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
-  useEffect(() => {
-    const [type, uscc, idNumber, doc] = JSON.parse(dupKey) as [SubjectType, string, string, string];
-    const code = type === 'unit' ? uscc : idNumber;
-    const codeOk = type === 'unit' ? validateUscc(code).ok : validateIdNumber(code).ok;
-    if (!doc || !codeOk) {
-      setDuplicates([]);
-      return;
-    }
-    let alive = true;
-    api
-      .recordsFindDuplicates({ subjectType: type, unitUscc: type === 'unit' ? code : null, personIdNumber: type === 'person' ? code : null, docNumber: doc, excludeId: id })
-      .then((found) => alive && setDuplicates(found), () => alive && setDuplicates([]));
-    return () => {
-      alive = false;
-    };
-  }, [dupKey, id]);
+  // Possible duplicates: same subject code and same 认定文书编号, looked up as the clerk types and again on save.
+  const dupQuery = duplicateQuery(subjectType, Form.useWatch('unitUscc', form), Form.useWatch('personIdNumber', form), Form.useWatch('docNumber', form));
+  const find = useCallback((query: string) => findDuplicates(query, id), [id]);
+  const duplicates = useDuplicateCheck<DuplicateLink>(dupQuery, find);
 
-  const save = useCallback(
-    async (values: FormValues) => {
-      const proceed =
-        duplicates.length === 0 ||
-        (await modal.confirm({
-          title: '该主体已有相同认定文书编号的记录',
-          content: `已有 ${duplicates.length} 条记录使用认定文书编号“${duplicates[0].docNumber}”。确定仍要保存吗？`,
-          okText: '仍要保存',
-          cancelText: '返回检查',
-        }));
-      if (!proceed) return;
+  /** Save once; a duplicate the service refused comes back as its message, for the clerk to confirm. */
+  const write = useCallback(
+    async (values: FormValues, confirmedDuplicate: boolean): Promise<{ duplicate: string } | null> => {
       setSaving(true);
       try {
         await draft.stop();
         const fields = fieldsOf(values);
+        const confirmed = confirmedDuplicate || undefined;
         const saved = record
-          ? await api.recordsUpdate({ id: record.id, expectedVersion: record.version, fields, reason: correcting ? values.reason?.trim() : undefined, draftKey })
-          : await api.recordsCreate({ fields, draftKey });
+          ? await api.recordsUpdate({ id: record.id, expectedVersion: record.version, fields, reason: correcting ? values.reason?.trim() : undefined, draftKey, confirmedDuplicate: confirmed })
+          : await api.recordsCreate({ fields, draftKey, confirmedDuplicate: confirmed });
+        draft.saved();
         message.success(record ? (correcting ? `已更正，生成第 ${saved.version} 版` : '已保存修改') : '已新建记录');
         navigate(`/records/${saved.id}`);
+        return null;
       } catch (error) {
-        if (!showFieldError(form, error)) message.error(errorMessage(error));
         // Keep saving the draft: nothing the clerk typed is lost when the save fails.
         draft.schedule(toDraft(form.getFieldsValue(true) as FormValues, record?.version));
-      } finally {
         setSaving(false);
+        if (error instanceof LedgerError && error.code === ERROR_CODES.duplicate && !confirmedDuplicate) return { duplicate: error.message };
+        if (!showFieldError(form, error)) message.error(errorMessage(error));
+        return null;
       }
     },
-    [correcting, draft, draftKey, duplicates, form, message, modal, record],
+    [correcting, draft, draftKey, form, message, record],
   );
 
-  // Ctrl+S saves, as in the office programs the clerks know.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        form.submit();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [form]);
+  const save = useCallback(
+    async (values: FormValues) => {
+      const found = await duplicates.checkNow().catch(() => []);
+      if (found.length > 0 && !(await askDuplicate(modal, found, `已有 ${found.length} 条记录使用认定文书编号“${(values.docNumber ?? '').trim()}”。`))) return;
+      const refused = await write(values, found.length > 0);
+      // The service found a duplicate the form had not seen (another clerk saved it meanwhile): show it, then confirm.
+      if (refused && (await askDuplicate(modal, await duplicates.checkNow(true).catch(() => []), refused.duplicate))) await write(values, true);
+    },
+    [duplicates, modal, write],
+  );
+
+  const back = useCallback(() => navigate(record ? `/records/${record.id}` : '/records'), [record]);
+  useFormKeys(formRoot, !loading, { save: () => !saving && form.submit(), cancel: back });
 
   // Enter confirms a date or a choice, it never saves a half-checked form: saving is the button or Ctrl+S.
   const noImplicitSubmit = (e: ReactKeyboardEvent<HTMLFormElement>) => {
     if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
   };
 
-  const back = () => navigate(record ? `/records/${record.id}` : '/records');
   const title = !id ? '新建失信记录' : correcting ? '更正失信记录' : '修改失信记录';
   const approvalHint = useMemo(() => FIELDS_REQUIRED_FOR_APPROVAL.map((f) => L[f]).join('、'), []);
 
@@ -267,7 +274,7 @@ export function RecordFormPage({ id }: { id?: string }) {
   }
 
   return (
-    <div className="page record-form-page">
+    <div className="page record-form-page" ref={formRoot}>
       <div className="page-head">
         <Space align="center">
           <Button type="text" icon={<ArrowLeftOutlined />} onClick={back} aria-label="返回" />
@@ -277,16 +284,7 @@ export function RecordFormPage({ id }: { id?: string }) {
         </Space>
       </div>
       <Spin spinning={loading}>
-        {restored && (
-          <Alert
-            className="gap-below"
-            type={restored.stale ? 'warning' : 'info'}
-            showIcon
-            title={`已恢复未保存的草稿（保存于 ${formatInstant(restored.savedAt)}）`}
-            description={restored.stale ? '草稿开始填写后，该记录已被他人修改，请核对后再保存。' : undefined}
-            action={<Button size="small" onClick={discardDraft}>放弃草稿</Button>}
-          />
-        )}
+        {restored && <DraftRestoredNotice savedAt={restored.savedAt} stale={restored.stale} onDiscard={discardDraft} />}
         {correcting && record && (
           <Alert
             className="gap-below"
@@ -315,7 +313,7 @@ export function RecordFormPage({ id }: { id?: string }) {
             {person ? (
               <Row gutter={16}>
                 <Col span={8}>
-                  <Form.Item label={L.personName} name="personName" rules={[requiredRule(L.personName), maxRule(L.personName, 50)]}>
+                  <Form.Item label={L.personName} name="personName" rules={[requiredRule(L.personName), RULES.personName]}>
                     <Input maxLength={50} />
                   </Form.Item>
                 </Col>
@@ -337,7 +335,7 @@ export function RecordFormPage({ id }: { id?: string }) {
                   )}
                 </Col>
                 <Col span={8}>
-                  <Form.Item label={L.personPosition} name="personPosition" rules={[maxRule(L.personPosition, 50)]}>
+                  <Form.Item label={L.personPosition} name="personPosition" rules={[RULES.personPosition]}>
                     <Input maxLength={50} placeholder="如：副主任" />
                   </Form.Item>
                 </Col>
@@ -361,7 +359,7 @@ export function RecordFormPage({ id }: { id?: string }) {
             ) : (
               <Row gutter={16}>
                 <Col span={12}>
-                  <Form.Item label={L.unitName} name="unitName" rules={[requiredRule(L.unitName), maxRule(L.unitName, 100)]}>
+                  <Form.Item label={L.unitName} name="unitName" rules={[requiredRule(L.unitName), RULES.unitName]}>
                     <Input maxLength={100} />
                   </Form.Item>
                 </Col>
@@ -384,22 +382,22 @@ export function RecordFormPage({ id }: { id?: string }) {
             <Row gutter={16}>
               <Col span={6}>
                 <Form.Item label={L.situation} name="situation" rules={[selectRule(L.situation)]}>
-                  <Select options={SITUATION_OPTIONS} showSearch={{ optionFilterProp: 'label' }} placeholder="请选择" />
+                  <KeySelect options={SITUATION_OPTIONS} />
                 </Form.Item>
               </Col>
               <Col span={6}>
                 <Form.Item label={L.sector} name="sector" rules={[selectRule(L.sector)]}>
-                  <Select options={SECTOR_OPTIONS} showSearch={{ optionFilterProp: 'label' }} placeholder="请选择" />
+                  <KeySelect options={SECTOR_OPTIONS} />
                 </Form.Item>
               </Col>
               <Col span={6}>
                 <Form.Item label={L.clueSource} name="clueSource" rules={[selectRule(L.clueSource)]}>
-                  <Select options={CLUE_SOURCE_OPTIONS} showSearch={{ optionFilterProp: 'label' }} placeholder="请选择" />
+                  <KeySelect options={CLUE_SOURCE_OPTIONS} />
                 </Form.Item>
               </Col>
               <Col span={6}>
                 <Form.Item label={L.severity} name="severity" rules={[selectRule(L.severity)]}>
-                  <Select options={SEVERITY_OPTIONS} showSearch={{ optionFilterProp: 'label' }} placeholder="请选择" />
+                  <KeySelect options={SEVERITY_OPTIONS} />
                 </Form.Item>
               </Col>
               <Col span={6}>
@@ -408,10 +406,10 @@ export function RecordFormPage({ id }: { id?: string }) {
                   name="happenedOn"
                   rules={[
                     { required: true, message: `请填写${L.happenedOn}` },
-                    { validator: async (_r, v: Dayjs | null) => { if (v && disableFuture(v)) throw new Error(`${L.happenedOn}不能晚于今天`); } },
+                    notFutureRule(L.happenedOn),
                   ]}
                 >
-                  <DatePicker style={{ width: '100%' }} disabledDate={disableFuture} placeholder="YYYY-MM-DD" />
+                  <DateInput style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col span={6}>
@@ -423,7 +421,7 @@ export function RecordFormPage({ id }: { id?: string }) {
                 <Form.Item
                   label={L.facts}
                   name="facts"
-                  rules={[requiredRule(L.facts), { min: 5, message: `${L.facts}至少 5 个字` }, maxRule(L.facts, 2000)]}
+                  rules={[requiredRule(L.facts), { min: 5, message: `${L.facts}至少 5 个字` }, RULES.facts]}
                 >
                   <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={2000} showCount placeholder="何时、何事、违反了什么规定或约定、造成了什么后果" />
                 </Form.Item>
@@ -434,17 +432,17 @@ export function RecordFormPage({ id }: { id?: string }) {
           <Card size="small" title="认定文书" className="form-section" extra={<Typography.Text type="secondary">审核认定前须填齐：{approvalHint}</Typography.Text>}>
             <Row gutter={16}>
               <Col span={6}>
-                <Form.Item label={L.docName} name="docName" rules={[maxRule(L.docName, 100)]}>
+                <Form.Item label={L.docName} name="docName" rules={[RULES.docName]}>
                   <Input maxLength={100} placeholder="如：行政判决书" />
                 </Form.Item>
               </Col>
               <Col span={6}>
-                <Form.Item label={L.docNumber} name="docNumber" rules={[maxRule(L.docNumber, 60)]}>
+                <Form.Item label={L.docNumber} name="docNumber" rules={[RULES.docNumber]}>
                   <Input maxLength={60} placeholder="如：(2024)苏01行初12号" />
                 </Form.Item>
               </Col>
               <Col span={6}>
-                <Form.Item label={L.docAuthority} name="docAuthority" rules={[maxRule(L.docAuthority, 100)]}>
+                <Form.Item label={L.docAuthority} name="docAuthority" rules={[RULES.docAuthority]}>
                   <Input maxLength={100} placeholder="如：某某区人民法院" />
                 </Form.Item>
               </Col>
@@ -454,40 +452,21 @@ export function RecordFormPage({ id }: { id?: string }) {
                   name="recognisedOn"
                   dependencies={['happenedOn']}
                   rules={[
+                    notFutureRule(L.recognisedOn),
                     ({ getFieldValue }) => ({
                       validator: async (_r, v: Dayjs | null) => {
                         if (!v) return;
-                        if (disableFuture(v)) throw new Error(`${L.recognisedOn}不能晚于今天`);
                         const happened = getFieldValue('happenedOn') as Dayjs | null;
                         if (happened && v.isBefore(happened, 'day')) throw new Error(`${L.recognisedOn}不能早于${L.happenedOn}`);
                       },
                     }),
                   ]}
                 >
-                  <DatePicker
-                    style={{ width: '100%' }}
-                    placeholder="YYYY-MM-DD"
-                    disabledDate={(d) => disableFuture(d) || Boolean(form.getFieldValue('happenedOn') && d.isBefore(form.getFieldValue('happenedOn') as Dayjs, 'day'))}
-                  />
+                  <DateInput style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             </Row>
-            {duplicates.length > 0 && (
-              <Alert
-                type="warning"
-                showIcon
-                title="该主体已有相同认定文书编号的记录"
-                description={
-                  <ul className="duplicate-list">
-                    {duplicates.map((d) => (
-                      <li key={d.id}>
-                        <a href={`#/records/${d.id}`}>{d.subjectName} · {d.docNumber}</a> <StatusTag status={d.status} />
-                      </li>
-                    ))}
-                  </ul>
-                }
-              />
-            )}
+            <DuplicateWarning title={DUPLICATE_TITLE} duplicates={duplicates.found} />
           </Card>
 
           {correcting && (
@@ -505,7 +484,7 @@ export function RecordFormPage({ id }: { id?: string }) {
               </Button>
               <Button onClick={back}>取消</Button>
               <Typography.Text type="secondary" className="draft-status">
-                {draft.failed ? '草稿暂未保存（稍后重试）' : draft.savedAt ? `草稿已自动保存 ${dayjs(draft.savedAt).format('HH:mm:ss')}` : 'Ctrl+S 保存'}
+                {draft.failed ? '草稿暂未保存（稍后重试）' : draft.savedAt ? `草稿已自动保存 ${dayjs(draft.savedAt).format('HH:mm:ss')}` : 'Ctrl+S 保存 · Esc 取消'}
               </Typography.Text>
             </Space>
           </div>

@@ -5,7 +5,7 @@ import type { ImportResult } from '../../../../shared/contract';
 import { api, LedgerError } from '../../api/client';
 import { navigate } from '../../app/router';
 import { errorMessage } from '../../components/formRules';
-import { downloadBase64, formatFileSize, readFileAsBase64 } from './recordUi';
+import { downloadBase64, formatFileSize, readFileAsBase64 } from '../../components/files';
 
 type Rejection = ImportResult['rejected'][number];
 interface Chosen {

@@ -1,6 +1,4 @@
-import { Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { LightTag, type LightTagColor } from '../../components/LightTag';
 import {
   CLUE_SOURCES, RECORD_STATUS_LABELS, RECORD_STATUSES, SECTORS, SEVERITIES, SITUATIONS, SUBJECT_TYPE_LABELS, type RecordStatus,
 } from '../../../../shared/domain/dishonesty';
@@ -11,22 +9,22 @@ import type { Rule } from 'antd/es/form';
 import type { Check } from '../../../../shared/validation/result';
 import { formatYuan } from '../../components/format';
 
-/** Pieces shared by the four record pages: tags, select options, dates, files, debouncing. */
+/** Pieces shared by the four record pages: tags, select options, code rules, history values. */
 
-export const STATUS_COLORS: Record<RecordStatus, string> = {
-  verifying: 'processing',
-  unfounded: 'default',
+export const STATUS_COLORS: Record<RecordStatus, LightTagColor> = {
+  verifying: 'blue',
+  unfounded: 'grey',
   recognised: 'red',
   rectifying: 'orange',
   rectified: 'cyan',
   repaired: 'green',
   exempted: 'purple',
   objection: 'gold',
-  revoked: 'default',
+  revoked: 'grey',
 };
 
 export function StatusTag({ status }: { status: RecordStatus }) {
-  return <Tag color={STATUS_COLORS[status]} className="record-status-tag">{RECORD_STATUS_LABELS[status]}</Tag>;
+  return <LightTag color={STATUS_COLORS[status]} className="record-status-tag">{RECORD_STATUS_LABELS[status]}</LightTag>;
 }
 
 export const SEVERITY_COLORS: Record<string, string | undefined> = { 一般: undefined, 较重: 'orange', 严重: 'red' };
@@ -47,42 +45,32 @@ export const SUBJECT_TYPE_OPTIONS = (Object.keys(SUBJECT_TYPE_LABELS) as Array<k
   label: SUBJECT_TYPE_LABELS[v],
 }));
 
-export const DATE_FORMAT = 'YYYY-MM-DD';
-export const toIso = (d: Dayjs | null | undefined): string | null => (d ? d.format(DATE_FORMAT) : null);
-export const fromIso = (s: string | null | undefined): Dayjs | null => (s ? dayjs(s, DATE_FORMAT) : null);
-/** DatePicker: no day after today. */
-export const disableFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
-
 /** Codes are typed without spaces and in capitals; full-width digits from a Chinese IME are folded. */
 export const normalizeCodeInput = (v: unknown) => (typeof v === 'string' ? normalizeCode(v).toUpperCase() : v);
 
 /**
- * A code rule that does not nag while the clerk is still typing: on change it speaks about wrong
- * characters (and about the check character once all 18 are there); a code that is too short is
- * reported on blur and on save. The two rules never report the same problem twice.
+ * A code rule that does not nag while the clerk is still typing, and does not forget: a wrong character or
+ * check character is said at once and stays said after the cursor leaves, as long as the code is wrong; a
+ * code that is merely too short is said once the cursor has left the box (and on save).
  */
 function codeRules(check: (v: string) => Check<unknown>): Rule[] {
-  const tooShort = (text: string, reason: string) => Array.from(text).length < 18 && reason.includes('长度');
-  const run = (value: unknown, which: 'typing' | 'length') => {
-    if (value === undefined || value === null || value === '') return;
-    const text = String(value);
-    const result = check(text);
-    if (result.ok) return;
-    if ((which === 'length') === tooShort(text, result.reason)) throw new Error(result.reason);
-  };
+  const stillTyping = (text: string) => document.activeElement instanceof HTMLInputElement && document.activeElement.value === text;
   return [
-    { validateTrigger: 'onChange', validator: async (_r, v: unknown) => run(v, 'typing') },
-    { validateTrigger: 'onBlur', validator: async (_r, v: unknown) => run(v, 'length') },
+    {
+      validator: async (_r, value: unknown) => {
+        if (value === undefined || value === null || value === '') return;
+        const text = String(value);
+        const result = check(text);
+        if (result.ok) return;
+        const tooShort = Array.from(text).length < 18 && result.reason.includes('长度');
+        if (tooShort && stillTyping(text)) return;
+        throw new Error(result.reason);
+      },
+    },
   ];
 }
 export const usccTypingRules = () => codeRules(validateUscc);
 export const idNumberTypingRules = () => codeRules((v) => validateIdNumber(v));
-
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** A value from the version history, readable (money in 元, empty as —). */
 export function formatChangeValue(field: string, value: unknown): string {
@@ -91,52 +79,4 @@ export function formatChangeValue(field: string, value: unknown): string {
   if (field === 'subjectType' && typeof value === 'string') return SUBJECT_TYPE_LABELS[value as keyof typeof SUBJECT_TYPE_LABELS] ?? value;
   const text = String(value);
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
-
-/** Save a file the service built (base64) through the browser's download: an <a download> click. */
-export function downloadBase64(file: { fileName: string; contentBase64: string }, mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
-  const binary = atob(file.contentBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
-
-/** The bytes of a chosen file as base64 (without the data: prefix). */
-export function readFileAsBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result ?? '');
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('无法读取文件'));
-    reader.readAsDataURL(file);
-  });
-}
-
-/** The value, once it has stopped changing for `delay` ms. */
-export function useDebounced<T>(value: T, delay: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
-
-/** Drops answers to requests that a newer request has overtaken (typing fast in the search box). */
-export function useLatest(): () => () => boolean {
-  const counter = useRef(0);
-  return useCallback(() => {
-    const mine = ++counter.current;
-    return () => mine === counter.current;
-  }, []);
 }

@@ -1,0 +1,111 @@
+import { Alert, Form, Input, Modal, App as AntApp } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState, type ReactNode } from 'react';
+import type { TransitionInput } from '../../../shared/domain/recordLifecycle';
+import { LedgerError } from '../api/client';
+import { toIso } from './dates';
+import { DateInput, notFutureRule } from './form/DateInput';
+import { errorMessage, requiredRule, showFieldError } from './formRules';
+
+export interface TransitionValues {
+  reason?: string;
+  approver?: string;
+  /** YYYY-MM-DD */
+  date?: string;
+}
+
+export interface TransitionModalProps {
+  /** The move's name: the title, and the button says 确认 + label. */
+  label: string;
+  /** What will happen, in a sentence or two. */
+  summary: ReactNode;
+  /** What the status machine asks for (reason / approver / date, with their labels). */
+  input: TransitionInput;
+  /** Labels of fields the entity must have before this move; the button stays off while any is missing. */
+  missing: string[];
+  missingHint?: string;
+  /** Make the move; resolves with the success message. */
+  submit(values: TransitionValues): Promise<string>;
+  onClose(): void;
+  onDone(): void;
+}
+
+/**
+ * One life-cycle move of any ledger's status machine: asks for exactly the inputs the machine lists (with
+ * their labels and rules), then makes the move; a conflict (someone else changed the entity) closes it.
+ */
+export function TransitionModal({ label, summary, input, missing, missingHint, submit, onClose, onDone }: TransitionModalProps) {
+  const [form] = Form.useForm<{ reason?: string; approver?: string; date?: Dayjs | null }>();
+  const [busy, setBusy] = useState(false);
+  const { message } = AntApp.useApp();
+  const noInputs = !input.reason && !input.approver && !input.date;
+
+  const ok = async () => {
+    let values: { reason?: string; approver?: string; date?: Dayjs | null } = {};
+    if (!noInputs) {
+      try {
+        values = await form.validateFields();
+      } catch {
+        return; // antd shows the problems under the fields
+      }
+    }
+    setBusy(true);
+    try {
+      message.success(
+        await submit({
+          reason: input.reason ? values.reason?.trim() : undefined,
+          approver: input.approver ? values.approver?.trim() : undefined,
+          date: input.date ? (toIso(values.date) ?? undefined) : undefined,
+        }),
+      );
+      onDone();
+    } catch (error) {
+      if (noInputs || !showFieldError(form, error)) message.error(errorMessage(error));
+      if (error instanceof LedgerError && error.code === 'CONFLICT') onClose();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={label}
+      okText={`确认${label}`}
+      cancelText="取消"
+      onOk={ok}
+      onCancel={onClose}
+      confirmLoading={busy}
+      okButtonProps={{ disabled: missing.length > 0 }}
+      destroyOnHidden
+    >
+      <p className="transition-summary">{summary}</p>
+      {missing.length > 0 && (
+        <Alert type="error" showIcon className="gap-below" title={`“${label}”前请先填写：${missing.join('、')}`} description={missingHint} />
+      )}
+      {!noInputs && (
+        <Form form={form} name="transition" layout="vertical" onFinish={ok}>
+          {input.date && (
+            <Form.Item
+              label={input.date.label}
+              name="date"
+              rules={[{ required: true, message: `请填写${input.date.label}` }, ...(input.date.mayBeFuture ? [] : [notFutureRule(input.date.label)])]}
+            >
+              <DateInput style={{ width: 200 }} />
+            </Form.Item>
+          )}
+          {input.approver && (
+            <Form.Item label={input.approver.label} name="approver" rules={[requiredRule(input.approver.label), { max: 50, message: `${input.approver.label}不能超过 50 个字` }]}>
+              <Input maxLength={50} style={{ width: 240 }} />
+            </Form.Item>
+          )}
+          {input.reason && (
+            <Form.Item label={input.reason.label} name="reason" rules={[requiredRule(input.reason.label), { max: 1000, message: `${input.reason.label}不能超过 1000 个字` }]}>
+              <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} showCount autoFocus />
+            </Form.Item>
+          )}
+        </Form>
+      )}
+    </Modal>
+  );
+}
