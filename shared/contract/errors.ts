@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   conflict: 'CONFLICT',
   /** Same subject + same 认定文书编号 as an existing record, and the clerk has not confirmed it (field docNumber). */
   duplicate: 'DUPLICATE',
+  rateLimited: 'RATE_LIMITED',
   badCredentials: 'BAD_CREDENTIALS',
   userDisabled: 'USER_DISABLED',
   tooManyAttempts: 'TOO_MANY_ATTEMPTS',

@@ -148,7 +148,8 @@ export const recordChannels = {
       docNumber: z.string().trim().min(1),
       excludeId: z.string().optional(),
     }),
-    response: z.array(z.object({ id: z.string(), subjectName: z.string(), docNumber: z.string(), status: z.enum(RECORD_STATUSES) })),
+    /** id (the link) and the name only for users who may see the subject's identity number. */
+    response: z.array(z.object({ id: z.string().nullable(), subjectName: z.string(), docNumber: z.string(), status: z.enum(RECORD_STATUSES) })),
   }),
   'records.attachments.add': channel({
     access: 'user',
@@ -161,7 +162,8 @@ export const recordChannels = {
   }),
   'records.attachments.open': channel({
     access: 'user',
-    request: z.object({ attachmentId: uuid }),
+    /** confirmAltered: the user saw that the file changed since it was filed, and opens it anyway. */
+    request: z.object({ attachmentId: uuid, confirmAltered: z.boolean().optional() }),
     response: z.object({ state: z.enum(['ok', 'missing', 'altered']), opened: z.boolean() }),
   }),
   'records.import': channel({

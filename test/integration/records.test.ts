@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  addRecordAttachment, attachmentPath, createRecord, findDuplicates, getRecord, locateAttachment, queryRecords, transitionRecord, updateRecord,
+  addRecordAttachment, attachmentPath, openAttachment, createRecord, findDuplicates, getRecord, locateAttachment, queryRecords, transitionRecord, updateRecord,
 } from '../../electron/services/records';
 import type { RecordListQuery } from '../../electron/services/records/recordQuery';
 import { createUser, toActor } from '../../electron/services/users/usersService';
@@ -385,10 +385,29 @@ describe('duplicates', () => {
     const seenByClerk = await findDuplicates(app.deps, app.clerk, { subjectType: 'person', personIdNumber: person.personIdNumber, docNumber: person.docNumber! });
     expect(seenByClerk).toHaveLength(1);
     expect(seenByClerk[0].subjectName).not.toContain('赵某某');
+    expect(seenByClerk[0].id).toBeNull(); // no link to open either
     const refused = await errorOf(createRecord(app.deps, app.clerk, person));
     expect(refused.code).toBe('DUPLICATE');
     expect(refused.message).not.toContain('赵某某');
     expect((await findDuplicates(app.deps, app.reviewer, { subjectType: 'person', personIdNumber: person.personIdNumber, docNumber: person.docNumber! }))[0].subjectName).toBe('赵某某');
+  });
+});
+
+describe('the identity-number duplicate check cannot be used to try numbers one by one', () => {
+  it('allows a few dozen checks a minute per user, then refuses until the minute has passed', async () => {
+    let now = Date.now() + 3_600_000; // an hour on: checks made by earlier tests are long past
+    const deps = { ...app.deps, now: () => new Date(now) };
+    const check = (n: number, actor = app.clerk) =>
+      findDuplicates(deps, actor, { subjectType: 'person', personIdNumber: idNumber(n), docNumber: '(2024)苏0102民初1号' });
+    for (let n = 1; n <= 30; n++) expect(await check(n)).toEqual([]);
+    const refused = await errorOf(check(31));
+    expect(refused).toMatchObject({ code: 'RATE_LIMITED', field: 'personIdNumber' });
+    expect(refused.message).toMatch(/身份证号查重过于频繁，请 \d+ 秒后再试/);
+    expect(await check(31, app.reviewer)).toEqual([]); // counted per user
+    // a unit's code is no personal data: not limited
+    expect(await findDuplicates(deps, app.clerk, { subjectType: 'unit', unitUscc: uscc(5), docNumber: 'X' })).toEqual([]);
+    now += 61_000;
+    expect(await check(32)).toEqual([]);
   });
 });
 
@@ -431,6 +450,32 @@ describe('attachments', () => {
     const id = await create();
     const added = await addRecordAttachment(app.deps, app.clerk, id, '/home/li/证据/../照片.jpg', Buffer.from('jpeg'));
     expect(added.fileName).toBe('照片.jpg');
+  });
+
+  it('does not open a changed file until the user has seen the warning, and never a lost one', async () => {
+    const id = await create();
+    const added = await addRecordAttachment(app.deps, app.clerk, id, '证据.txt', Buffer.from('原始证据内容'));
+    const opened: string[] = [];
+    const openPath = async (file: string) => (opened.push(file), true);
+    expect(await openAttachment(app.deps, openPath, added.id)).toEqual({ state: 'ok', opened: true });
+    fs.writeFileSync(attachmentPath(app.dataDir, added.sha256), '被改过的内容');
+    expect(await openAttachment(app.deps, openPath, added.id)).toEqual({ state: 'altered', opened: false });
+    expect(opened).toHaveLength(1);
+    expect(await openAttachment(app.deps, openPath, added.id, true)).toEqual({ state: 'altered', opened: true });
+    fs.rmSync(attachmentPath(app.dataDir, added.sha256));
+    expect(await errorOf(openAttachment(app.deps, openPath, added.id, true))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/已丢失/) });
+    expect(opened).toHaveLength(2);
+  });
+
+  it('keeps control and direction-override characters out of file names', async () => {
+    const id = await create();
+    const added = await addRecordAttachment(app.deps, app.clerk, id, 'C:\\扫描\\invoice\u202Efdp.exe', Buffer.from('MZ'));
+    expect(added.fileName).toBe('invoicefdp.exe');
+    const bell = await addRecordAttachment(app.deps, app.clerk, id, '\u0007\u200F判决书\u0000.pdf', Buffer.from('%PDF'));
+    expect(bell.fileName).toBe('判决书.pdf');
+    // a name stored by an earlier version is cleaned where it is shown
+    await app.db.write((sql) => sql.run(`UPDATE attachments SET file_name = ? WHERE id = ?`, 'x\u202Egpj.exe', added.id));
+    expect((await getRecord(app.deps, app.reviewer, id)).attachments.map((a) => a.fileName)).toEqual(['xgpj.exe', '判决书.pdf']);
   });
 
   it('notices stored bytes that were changed (altered) or removed (missing)', async () => {

@@ -1,6 +1,5 @@
-import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
 import {
-  addRecordAttachment, createRecord, findDuplicates, getRecord, locateAttachment, queryRecords, transitionRecord, updateRecord,
+  addRecordAttachment, createRecord, findDuplicates, getRecord, openAttachment, queryRecords, transitionRecord, updateRecord,
 } from '../../services/records';
 import { importRecordsWorkbook } from '../../services/records/excel/importRecords';
 import { buildRecordTemplate, exportRecordsWorkbook } from '../../services/records/excel/exportRecords';
@@ -25,12 +24,7 @@ export const recordHandlers: HandlerMap<RecordChannels> = {
   'records.findDuplicates': (req, { app, actor }) => findDuplicates(app.deps, actor, req),
   'records.attachments.add': (req, { app, actor }) =>
     addRecordAttachment(app.deps, actor, req.recordId, req.fileName, Buffer.from(req.contentBase64, 'base64')),
-  'records.attachments.open': async (req, { app }) => {
-    const { file, state } = await locateAttachment(app.deps, req.attachmentId);
-    if (state === 'missing') throw new AppError(ERROR_CODES.notFound, '附件文件已丢失（数据目录中找不到），请重新上传');
-    const opened = await app.host.openPath(file);
-    return { state, opened };
-  },
+  'records.attachments.open': (req, { app }) => openAttachment(app.deps, (file) => app.host.openPath(file), req.attachmentId, req.confirmAltered),
   'records.import': async (req, { app, actor }) => {
     requirePermission(actor, 'records.import');
     return importRecordsWorkbook(app.deps, actor, Buffer.from(req.contentBase64, 'base64'), { dryRun: req.dryRun, fileName: req.fileName });

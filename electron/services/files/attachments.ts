@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ReadSql } from '../../db/database';
 import type { Attachment } from '../../../shared/contract/records';
-import { notFound, validationError } from '../../../shared/contract/errors';
+import { AppError, ERROR_CODES, notFound, validationError } from '../../../shared/contract/errors';
 import type { EntityKind } from '../../../shared/domain/entityKinds';
 import { recordChange } from '../changes';
 import { isoNow, type Actor, type ServiceDeps } from '../context';
@@ -40,6 +40,15 @@ export function attachmentState(dataDir: string, sha256: string): Attachment['st
   return sha256Of(fs.readFileSync(file)) === sha256 ? 'ok' : 'altered';
 }
 
+/**
+ * A file name as it may be shown and stored: no folder, and no control or formatting characters — a
+ * right-to-left override can make `invoice\u202Efdp.exe` look like `invoiceexe.pdf`.
+ */
+export function safeFileName(name: string): string {
+  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
+  return base || '附件';
+}
+
 /** Store the bytes (once) before the transaction: a failed transaction leaves only an unreferenced file. */
 function storeFile(dataDir: string, bytes: Buffer, sha256: string): void {
   const file = attachmentPath(dataDir, sha256);
@@ -65,7 +74,7 @@ export async function addAttachment(
   return deps.db.write((sql) => {
     const at = isoNow(deps);
     const row: AttachmentRow = {
-      id: randomUUID(), entity: owner.entity, entity_id: owner.entityId, sha256, file_name: path.basename(fileName), size: bytes.length,
+      id: randomUUID(), entity: owner.entity, entity_id: owner.entityId, sha256, file_name: safeFileName(fileName), size: bytes.length,
       added_at: at, added_by: actor.id,
     };
     sql.run(`INSERT INTO attachments (id, entity, entity_id, sha256, file_name, size, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -83,7 +92,7 @@ export function listAttachments(sql: ReadSql, dataDir: string, owner: Attachment
   return sql
     .all<AttachmentRow>(`SELECT * FROM attachments WHERE entity = ? AND entity_id = ? ORDER BY added_at`, owner.entity, owner.entityId)
     .map((r) => ({
-      id: r.id, fileName: r.file_name, size: r.size, sha256: r.sha256, addedAt: r.added_at, addedByName: names.get(r.added_by) ?? '',
+      id: r.id, fileName: safeFileName(r.file_name), size: r.size, sha256: r.sha256, addedAt: r.added_at, addedByName: names.get(r.added_by) ?? '',
       state: attachmentState(dataDir, r.sha256),
     }));
 }
@@ -95,7 +104,20 @@ export async function locateAttachment(
   const row = await deps.db.read((sql) => sql.get<AttachmentRow>(`SELECT * FROM attachments WHERE id = ?`, attachmentId));
   if (!row) throw notFound('找不到该附件');
   return {
-    file: attachmentPath(deps.dataDir, row.sha256), fileName: row.file_name, state: attachmentState(deps.dataDir, row.sha256),
+    file: attachmentPath(deps.dataDir, row.sha256), fileName: safeFileName(row.file_name), state: attachmentState(deps.dataDir, row.sha256),
     entity: row.entity as EntityKind, entityId: row.entity_id,
   };
+}
+
+/**
+ * Open an attachment with the system viewer. A file whose bytes no longer match what was filed is not
+ * opened until the user has seen that and confirmed (`confirmAltered`); a lost file is an error.
+ */
+export async function openAttachment(
+  deps: ServiceDeps, openPath: (file: string) => Promise<boolean>, attachmentId: string, confirmAltered = false,
+): Promise<{ state: Attachment['state']; opened: boolean }> {
+  const { file, state } = await locateAttachment(deps, attachmentId);
+  if (state === 'missing') throw new AppError(ERROR_CODES.notFound, '附件文件已丢失（数据目录中找不到），请重新上传');
+  if (state === 'altered' && !confirmAltered) return { state, opened: false };
+  return { state, opened: await openPath(file) };
 }

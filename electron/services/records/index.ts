@@ -10,7 +10,7 @@ import { toDetail } from './recordRow';
 
 export * from './recordsService';
 export { findDuplicates } from './recordDuplicates';
-export { attachmentPath, locateAttachment } from '../files/attachments';
+export { attachmentPath, locateAttachment, openAttachment } from '../files/attachments';
 
 const recordOwner = (id: string) => ({ entity: RECORD_VERSIONING.kind, entityId: id });
 

@@ -1,5 +1,6 @@
 import type { ReadSql } from '../../db/database';
 import { RECORD_STATUS_LABELS, type RecordStatus, type SubjectType } from '../../../shared/domain/dishonesty';
+import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
 import { normalizeText } from '../../../shared/validation/text';
 import type { Actor, ServiceDeps } from '../context';
 import { subjectNameOf, type RecordDbRow } from './recordRow';
@@ -15,7 +16,8 @@ export interface DuplicateQuery {
 }
 
 export interface DuplicateRecord {
-  id: string;
+  /** Null for a user who may not open it (a person whose identity number this user may not see). */
+  id: string | null;
   subjectName: string;
   docNumber: string;
   status: RecordStatus;
@@ -40,12 +42,10 @@ export function findDuplicateRecords(sql: ReadSql, actor: Actor, q: DuplicateQue
         : [];
   return rows
     .filter((r) => r.id !== q.excludeId)
-    .map((r) => ({
-      id: r.id,
-      subjectName: r.subject_type === 'person' && !identityVisibleTo(actor, r) ? PERSON_HIDDEN : subjectNameOf(r),
-      docNumber: r.doc_number ?? '',
-      status: r.status,
-    }));
+    .map((r) => {
+      const hidden = r.subject_type === 'person' && !identityVisibleTo(actor, r);
+      return { id: hidden ? null : r.id, subjectName: hidden ? PERSON_HIDDEN : subjectNameOf(r), docNumber: r.doc_number ?? '', status: r.status };
+    });
 }
 
 /** The warning the form shows, and the service's refusal of an unconfirmed save. */
@@ -56,7 +56,25 @@ export function duplicateReason(q: Pick<DuplicateQuery, 'subjectType'>, duplicat
   return `与已有记录重复：${subject}已有认定文书编号相同的失信记录（${first.subjectName}，${RECORD_STATUS_LABELS[first.status] ?? first.status}）${more}。请核对；确属另一事项时，确认后再保存`;
 }
 
+/** How many identity-number checks one user may make in a minute: a form needs a few, enumeration thousands. */
+export const IDENTITY_CHECKS_PER_MINUTE = 30;
+const identityChecks = new Map<string, number[]>();
+
+/**
+ * The duplicate check by identity number answers whether a person with that number has a record, so it is
+ * an oracle for anyone who tries numbers one by one: a user gets a few dozen checks a minute, no more.
+ */
+function limitIdentityChecks(actor: Actor, now: number): void {
+  const recent = (identityChecks.get(actor.id) ?? []).filter((t) => now - t < 60_000);
+  if (recent.length >= IDENTITY_CHECKS_PER_MINUTE) {
+    const wait = Math.ceil((60_000 - (now - recent[0])) / 1000);
+    throw new AppError(ERROR_CODES.rateLimited, `身份证号查重过于频繁，请 ${wait} 秒后再试`, 'personIdNumber');
+  }
+  identityChecks.set(actor.id, [...recent, now]);
+}
+
 /** The form's check before saving (records.findDuplicates). */
-export function findDuplicates(deps: ServiceDeps, actor: Actor, q: DuplicateQuery): Promise<DuplicateRecord[]> {
+export async function findDuplicates(deps: ServiceDeps, actor: Actor, q: DuplicateQuery): Promise<DuplicateRecord[]> {
+  if (q.subjectType === 'person' && q.personIdNumber) limitIdentityChecks(actor, deps.now().getTime());
   return deps.db.read((sql) => findDuplicateRecords(sql, actor, q));
 }

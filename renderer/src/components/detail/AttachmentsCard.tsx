@@ -17,8 +17,11 @@ export interface AttachmentsCardProps {
   canAdd: boolean;
   /** Store one chosen file for the entity shown. */
   add(fileName: string, contentBase64: string): Promise<unknown>;
-  /** Open a stored file in the system viewer; says whether it was still as uploaded. */
-  open(attachmentId: string): Promise<{ state: Attachment['state']; opened: boolean }>;
+  /**
+   * Open a stored file in the system viewer; says whether it was still as uploaded. A changed file is
+   * opened only when `confirmAltered` says the user has seen the warning.
+   */
+  open(attachmentId: string, confirmAltered?: boolean): Promise<{ state: Attachment['state']; opened: boolean }>;
   /** Called after an upload or a failed open, to show the list as it now is. */
   onChanged(): Promise<void> | void;
   emptyText?: string;
@@ -26,7 +29,7 @@ export interface AttachmentsCardProps {
 
 /** The evidence files of one entity: upload (several at once), size, who and when, integrity, open. */
 export function AttachmentsCard({ attachments, canAdd, add, open, onChanged, emptyText }: AttachmentsCardProps) {
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const [uploading, setUploading] = useState(0);
 
   const upload = async (file: File) => {
@@ -44,8 +47,18 @@ export function AttachmentsCard({ attachments, canAdd, add, open, onChanged, emp
 
   const openFile = async (a: Attachment) => {
     try {
-      const result = await open(a.id);
-      if (result.state === 'altered') message.warning(`附件“${a.fileName}”的内容与上传时不一致，可能已被改动`);
+      let result = await open(a.id);
+      if (result.state === 'altered' && !result.opened) {
+        const goOn = await modal.confirm({
+          title: '附件内容已被改动',
+          content: `附件“${a.fileName}”的内容与上传时不一致（文件指纹不符），可能已被他人或病毒改动。确定仍要打开吗？`,
+          okText: '仍要打开',
+          okButtonProps: { danger: true },
+          cancelText: '不打开',
+        });
+        if (!goOn) return;
+        result = await open(a.id, true);
+      }
       if (result.opened) message.success('已在系统查看器中打开');
       else message.info('网页调试模式下无法调用系统查看器');
     } catch (error) {

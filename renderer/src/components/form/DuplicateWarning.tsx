@@ -3,8 +3,10 @@ import type { useAppProps } from 'antd/es/app/context';
 
 /** An existing entity that the one being entered may repeat, with where to open it. */
 export interface DuplicateLink {
+  /** A key for the list (the entity's id, or its position when the user may not open it). */
   id: string;
-  href: string;
+  /** Null when this user may not open it (a person whose identity number they may not see). */
+  href: string | null;
   /** e.g. 青禾镇人民政府 · (2024)苏0102民初123号 */
   text: string;
   statusLabel: string;
@@ -15,7 +17,7 @@ function DuplicateList({ duplicates, onOpen }: { duplicates: DuplicateLink[]; on
     <ul className="duplicate-list">
       {duplicates.map((d) => (
         <li key={d.id}>
-          <a href={d.href} onClick={onOpen}>{d.text}</a>（{d.statusLabel}）
+          {d.href ? <a href={d.href} onClick={onOpen}>{d.text}</a> : d.text}（{d.statusLabel}）
         </li>
       ))}
     </ul>

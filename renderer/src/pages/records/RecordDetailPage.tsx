@@ -142,7 +142,7 @@ export function RecordDetailPage({ id }: { id: string }) {
             attachments={attachments}
             canAdd={canEdit}
             add={(fileName, contentBase64) => api.recordsAttachmentsAdd({ recordId: record.id, fileName, contentBase64 })}
-            open={(attachmentId) => api.recordsAttachmentsOpen({ attachmentId })}
+            open={(attachmentId, confirmAltered) => api.recordsAttachmentsOpen({ attachmentId, confirmAltered })}
             onChanged={load}
             emptyText="暂无附件（判决书、处罚决定书等证明材料可在此上传）"
           />

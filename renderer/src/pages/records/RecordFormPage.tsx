@@ -137,7 +137,12 @@ function duplicateQuery(type: SubjectType, unitUscc: string | undefined, personI
 async function findDuplicates(query: string, excludeId: string | undefined): Promise<DuplicateLink[]> {
   const [type, code, doc] = JSON.parse(query) as [SubjectType, string, string];
   const found = await api.recordsFindDuplicates({ subjectType: type, unitUscc: type === 'unit' ? code : null, personIdNumber: type === 'person' ? code : null, docNumber: doc, excludeId });
-  return found.map((d) => ({ id: d.id, href: `#/records/${d.id}`, text: `${d.subjectName} · ${d.docNumber}`, statusLabel: RECORD_STATUS_LABELS[d.status] }));
+  return found.map((d, i) => ({
+    id: d.id ?? `hidden-${i}`,
+    href: d.id ? `#/records/${d.id}` : null,
+    text: `${d.subjectName} · ${d.docNumber}`,
+    statusLabel: RECORD_STATUS_LABELS[d.status],
+  }));
 }
 
 const DUPLICATE_TITLE = '该主体已有相同认定文书编号的记录';
