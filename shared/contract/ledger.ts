@@ -23,7 +23,10 @@ export const importRejectionSchema = z.object({ row: z.number(), column: z.strin
 export const importResultSchema = z.object({
   dryRun: z.boolean(),
   accepted: z.number(),
+  /** The first problems (at most 200); the report lists them all. */
   rejected: z.array(importRejectionSchema),
+  /** How many problems there are in all. */
+  rejectedCount: z.number(),
   totalRows: z.number(),
   /** The row-level report as a workbook, ready to save. Null when nothing was rejected. */
   report: fileSchema.nullable(),

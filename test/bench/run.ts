@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import BetterSqlite3 from 'better-sqlite3';
@@ -310,6 +311,15 @@ async function benchImport(runs: number): Promise<ImportResultTimes> {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// A hostile workbook, in a process of its own so that its peak memory is the import's alone
+
+function importBomb(): { import_bomb_refuse_ms: number; import_bomb_peak_rss_mb: number; import_bomb_file_mb: number } {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'importBomb.ts')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (child.status !== 0) throw new Error(`the hostile-workbook import failed (exit ${child.status})`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!);
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Main
 
 async function main(): Promise<void> {
@@ -359,6 +369,10 @@ async function main(): Promise<void> {
     log(`\n导入 ${IMPORT_ROWS} 行（importRecordRows）对比原始 better-sqlite3 预编译 INSERT，各 3 次，每次新数据库…`);
     const imp = await benchImport(3);
 
+    log('\n恶意工作簿（200 万行，子进程中导入，须被拒绝）…');
+    const bomb = importBomb();
+    log(`  ${bomb.import_bomb_refuse_ms} ms 拒绝，峰值内存 ${bomb.import_bomb_peak_rss_mb} MB（文件 ${bomb.import_bomb_file_mb} MB）`);
+
     sampler.stop();
     // The general goals cover the everyday queries; a one-character term and the unit-name filter have a goal
     // of their own, and so has the slowest single scenario.
@@ -391,6 +405,8 @@ async function main(): Promise<void> {
           ['import ratio service/raw', ratio.toFixed(2), '', '', '≤ 2×', yes(ratio <= 2)],
           ['ui interaction (ms)', ui.all.p50.toFixed(0), ui.all.p95.toFixed(0), ui.all.max.toFixed(0), 'p95 ≤ 150 ms', yes(ui.all.p95 <= 150)],
           ['ui longest task (ms)', '', '', ui.longTaskMaxMs.toFixed(0), '≤ 100 ms', yes(ui.longTaskMaxMs <= 100)],
+          ['hostile workbook: refused in (ms)', '', '', String(bomb.import_bomb_refuse_ms), '≤ 5000 ms', yes(bomb.import_bomb_refuse_ms <= 5000)],
+          ['hostile workbook: peak RSS (MB)', '', '', String(bomb.import_bomb_peak_rss_mb), '≤ 400 MB', yes(bomb.import_bomb_peak_rss_mb <= 400)],
           ['peak RSS (MB)', '', '', String(sampler.peakMb), '', ''],
         ],
       ),
@@ -408,6 +424,7 @@ async function main(): Promise<void> {
       ui_interaction_p50_ms: ms(ui.all.p50),
       ui_answer_p95_ms: ms(ui.answered.p95),
       ui_list_requests_max: ui.maxListRequests,
+      ...bomb,
       list_p50_ms: ms(listAll.p50),
       search_p50_ms: ms(searchAll.p50),
       save_p50_ms: ms(save.all.p50),

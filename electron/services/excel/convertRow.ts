@@ -3,6 +3,7 @@ import { parseCalendarDate } from '../../../shared/validation/dates';
 import { parseOptionalYuanToFen } from '../../../shared/validation/money';
 import { normalizeCode, normalizeText } from '../../../shared/validation/text';
 import { choiceLabels, choiceReader, type ColumnSpec } from './columns';
+import { excerpt } from './workbookLimits';
 
 /**
  * One sheet row → a ledger's field values → the ledger's own zod schema, with every problem of the row
@@ -31,6 +32,9 @@ export interface ConvertedRow<F extends string> {
   /** The normalised text a clerk wrote in a choice column, for messages. */
   written: Map<F, string>;
 }
+
+/** The longest cell a date, amount, code or choice column can sensibly hold. */
+const SHORT_CELL = 100;
 
 /** Placeholders that satisfy a base schema and never trigger a cross-field rule. */
 const EARLIEST_DATE = '1900-01-01';
@@ -77,6 +81,12 @@ export function convertCells<F extends string>(columns: readonly ColumnSpec<F>[]
     const { field } = column;
     const { value: raw, fen } = cellOf(cells, column);
     const blank = isBlank(raw);
+    // A date, an amount, a code or a choice is short: a long cell is refused without being repeated whole.
+    if (column.kind !== 'text' && column.kind !== 'longText' && typeof raw === 'string' && raw.length > SHORT_CELL) {
+      problem(field, `${column.header}内容过长：“${excerpt(raw)}”`);
+      candidate[field] = column.kind === 'date' && column.blank === undefined ? EARLIEST_DATE : null;
+      continue;
+    }
     switch (column.kind) {
       case 'choice': {
         const text = normalizeText(cellText(raw));
@@ -160,7 +170,7 @@ function reasonOf(column: ColumnSpec | undefined, issue: Issue, written: Readonl
   if (column && message.startsWith(column.header + column.header)) message = message.slice(column.header.length);
   const text = column ? written.get(column.field) : undefined;
   if (column?.kind === 'choice' && issue.code === 'invalid_value' && text) {
-    message += `：“${text}”不是可选项，可填：${choiceLabels(column).join('、')}`;
+    message += `：“${excerpt(text)}”不是可选项，可填：${choiceLabels(column).join('、')}`;
   }
   return message;
 }

@@ -101,6 +101,12 @@ export async function importRows<F extends string, T, E = T>(
   return result;
 }
 
+/**
+ * How many rejections the answer lists; all of them are in the row report (.xlsx). A sheet of 20,000 bad rows
+ * must not make an answer of hundreds of megabytes.
+ */
+export const REJECTIONS_SHOWN = 200;
+
 /** Import an .xlsx file: refused whole when it is not a usable file; rows rejected one by one with a report. */
 export async function importWorkbook<F extends string, T, E = T>(
   deps: ServiceDeps, actor: Actor, spec: ImportSpec<F, T, E>, bytes: Buffer, opts: { dryRun: boolean; fileName?: string },
@@ -115,5 +121,8 @@ export async function importWorkbook<F extends string, T, E = T>(
           contentBase64: (await buildImportReport(result.rejected, spec.columns, opts.fileName)).toString('base64'),
         }
       : null;
-  return { dryRun: opts.dryRun, accepted: result.accepted, rejected: result.rejected, totalRows: result.totalRows, report };
+  return {
+    dryRun: opts.dryRun, accepted: result.accepted, totalRows: result.totalRows, report,
+    rejected: result.rejected.slice(0, REJECTIONS_SHOWN), rejectedCount: result.rejected.length,
+  };
 }

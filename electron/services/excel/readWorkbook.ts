@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
 import { headerIndex, type ColumnSpec } from './columns';
+import { checkWorkbookLimits } from './workbookLimits';
 
 /**
  * One data row of the sheet. `row` is the Excel row number (the first data row is 2); `cells` holds the
@@ -87,6 +88,7 @@ export async function readSheetRows(bytes: Buffer, columnSpecs: readonly ColumnS
     throw badFile(`${NOT_XLSX}：这是旧版 Excel（.xls）或其他 Office 格式的文件。请在 Excel 或 WPS 中“另存为” .xlsx 格式后再导入。`);
   }
   if (!isZip(bytes)) throw badFile(`${NOT_XLSX}（可能是 CSV、文本或其他格式的文件）。${USE_TEMPLATE}`);
+  await checkWorkbookLimits(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     // Drop-downs and conditional formats are not needed to read values, and exceljs expands a whole-column

@@ -150,7 +150,8 @@ export function RecordImportPage() {
 }
 
 function ImportReport({ result }: { result: ImportResult }) {
-  const bad = new Set(result.rejected.map((r) => r.row)).size;
+  const bad = result.totalRows - result.accepted;
+  const shownAll = result.rejected.length === result.rejectedCount;
   const summary = result.dryRun
     ? `预检完成：共 ${result.totalRows} 行，可导入 ${result.accepted} 行，有问题 ${bad} 行（尚未写入台账）`
     : `导入完成：已导入 ${result.accepted} 行，未导入 ${bad} 行`;
@@ -160,7 +161,13 @@ function ImportReport({ result }: { result: ImportResult }) {
         type={bad === 0 ? 'success' : result.accepted === 0 ? 'error' : 'warning'}
         showIcon
         title={summary}
-        description={bad > 0 ? '有问题的行没有任何内容被写入。请按下表在原表格中修改后，只导入这些行。' : undefined}
+        description={
+          bad > 0
+            ? `有问题的行没有任何内容被写入。请按下表在原表格中修改后，只导入这些行。${
+                shownAll ? '' : `共 ${result.rejectedCount} 个问题，下表列出前 ${result.rejected.length} 个，全部问题见导入报告。`
+              }`
+            : undefined
+        }
         action={
           result.report && (
             <Button size="small" icon={<DownloadOutlined />} onClick={() => downloadBase64(result.report!)}>下载导入报告</Button>
