@@ -1,6 +1,8 @@
 // Bundles the Electron main process and the preload into dist/electron as CommonJS (the sandboxed
 // preload must be a single file). Native and heavy Node packages stay external and ship in node_modules.
 import { build } from 'esbuild';
+// Packages the main bundle loads from node_modules; each is a production dependency the installer ships.
+import MAIN_EXTERNALS from './main-externals.json' with { type: 'json' };
 
 const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 
@@ -9,7 +11,7 @@ await build({
   entryPoints: { main: 'electron/main/index.ts' },
   outExtension: { '.js': '.cjs' },
   outdir: 'dist/electron',
-  external: ['electron', 'better-sqlite3', 'typeorm', 'reflect-metadata', 'exceljs'],
+  external: MAIN_EXTERNALS,
 });
 await build({
   ...common,
