@@ -1,4 +1,5 @@
 import { openDatabase } from '../db/database';
+import { backupIfDue, type AutomaticOutcome } from '../services/backup/backupService';
 import type { ServiceDeps } from '../services/context';
 import { HANDLERS } from './handlers';
 import { createHandlerRegistry, type AppContext, type HandlerRegistry, type HostAdapter } from './registry';
@@ -6,6 +7,8 @@ import { createHandlerRegistry, type AppContext, type HandlerRegistry, type Host
 export interface OpenedApp {
   app: AppContext;
   registry: HandlerRegistry;
+  /** The daily automatic backup started at open (never blocks opening; a failure is logged). */
+  startupBackup: Promise<AutomaticOutcome | null>;
   close(): Promise<void>;
 }
 
@@ -14,5 +17,14 @@ export async function openApp(options: { dataDir: string; host: HostAdapter; app
   const db = await openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
   const deps: ServiceDeps = { db, dataDir: options.dataDir, now: () => new Date() };
   const app: AppContext = { deps, host: options.host, appVersion: options.appVersion };
-  return { app, registry: createHandlerRegistry(app, HANDLERS), close: () => db.close() };
+  const startupBackup = backupIfDue(deps, options.appVersion).catch((error) => {
+    console.error('automatic backup failed', error);
+    return null;
+  });
+  // deps.db, not db: a restore replaces the connection.
+  const close = async () => {
+    await startupBackup;
+    await deps.db.close();
+  };
+  return { app, registry: createHandlerRegistry(app, HANDLERS), startupBackup, close };
 }

@@ -11,6 +11,8 @@ z.config(z.locales.zhCN());
 /** What differs between the desktop shell and the web harness (opening a file with the system viewer). */
 export interface HostAdapter {
   openPath(file: string): Promise<boolean>;
+  /** The system's folder picker (desktop only); null when cancelled. */
+  chooseFolder?(): Promise<string | null>;
 }
 
 export interface AppContext {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { adminChannels } from './admin';
+import { backupChannels } from './backup';
 import { recordChannels } from './records';
 import { sessionChannels } from './session';
 
@@ -8,6 +9,7 @@ export const CONTRACT = {
   ...sessionChannels,
   ...adminChannels,
   ...recordChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -26,3 +28,4 @@ export * from './errors';
 export type { SessionUser } from './session';
 export type { UserRow, Settings, AuditEntry, AuditVerifyResult } from './admin';
 export type { RecordRow, RecordDetail, RecordVersion, Attachment, ImportResult, RecordListFilter } from './records';
+export type { BackupRow, BackupSettings } from './backup';
