@@ -48,7 +48,14 @@ async function start(): Promise<void> {
       dataDir,
       appVersion: APP_VERSION,
       nativeBinding: electronNativeBinding(),
-      host: { openPath: async (file) => (await shell.openPath(file)) === '' },
+      host: {
+        openPath: async (file) => (await shell.openPath(file)) === '',
+        chooseFolder: async () => {
+          const options = { title: '选择备份文件夹', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+          const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+      },
     });
   } catch (error) {
     fail(error);

@@ -36,6 +36,8 @@ export const backupChannels = {
     request: z.object({}).default({}),
     response: backupSettingsSchema.extend({
       folderExists: z.boolean(),
+      /** The desktop app offers the system's folder picker; the web harness does not. */
+      canChooseFolder: z.boolean(),
       backups: z.array(backupRowSchema),
       lastBackupAt: z.string().nullable(),
     }),

@@ -7,7 +7,7 @@ import type { HandlerMap } from '../registry';
 type BackupChannels = 'backup.overview' | 'backup.updateSettings' | 'backup.chooseFolder' | 'backup.run' | 'backup.verify' | 'backup.restore';
 
 export const backupHandlers: HandlerMap<BackupChannels> = {
-  'backup.overview': (_req, { app, actor }) => backupOverview(app.deps, actor),
+  'backup.overview': async (_req, { app, actor }) => ({ ...(await backupOverview(app.deps, actor)), canChooseFolder: Boolean(app.host.chooseFolder) }),
   'backup.updateSettings': (req, { app, actor }) => updateBackupSettings(app.deps, actor, req),
   'backup.chooseFolder': async (_req, { app, actor }) => {
     requirePermission(actor, 'backup.run');

@@ -4,6 +4,7 @@ import { AuditPage } from '../pages/AuditPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { UsersPage } from '../pages/UsersPage';
+import { BackupPage } from '../pages/backup/BackupPage';
 import { RecordDetailPage } from '../pages/records/RecordDetailPage';
 import { RecordFormPage } from '../pages/records/RecordFormPage';
 import { RecordImportPage } from '../pages/records/RecordImportPage';
@@ -26,6 +27,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/audit', label: '审计日志', group: 'admin', permission: 'audit.read' },
   { path: '/users', label: '用户管理', group: 'admin', permission: 'users.manage' },
   { path: '/settings', label: '系统设置', group: 'admin', permission: 'settings.manage' },
+  { path: '/backup', label: '备份与恢复', group: 'admin', permission: 'backup.run' },
 ];
 
 /** Route patterns, most specific first. */
@@ -42,4 +44,5 @@ export const ROUTES: Array<{ pattern: string; nav: string; render: (params: Reco
   { pattern: '/audit', nav: '/audit', render: () => <AuditPage /> },
   { pattern: '/users', nav: '/users', render: () => <UsersPage /> },
   { pattern: '/settings', nav: '/settings', render: () => <SettingsPage /> },
+  { pattern: '/backup', nav: '/backup', render: () => <BackupPage /> },
 ];
