@@ -1,5 +1,6 @@
 import { openDatabase } from '../db/database';
 import { backupIfDue, type AutomaticOutcome } from '../services/backup/backupService';
+import { backupBeforeMigrations } from '../services/backup/beforeMigrations';
 import type { ServiceDeps } from '../services/context';
 import { HANDLERS } from './handlers';
 import { createHandlerRegistry, type AppContext, type HandlerRegistry, type HostAdapter } from './registry';
@@ -14,6 +15,7 @@ export interface OpenedApp {
 
 /** Open a data folder and wire the handler registry: shared by the Electron main process and the web harness. */
 export async function openApp(options: { dataDir: string; host: HostAdapter; appVersion: string; nativeBinding?: string }): Promise<OpenedApp> {
+  backupBeforeMigrations(options.dataDir, { appVersion: options.appVersion, now: new Date(), nativeBinding: options.nativeBinding });
   const db = await openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
   const deps: ServiceDeps = { db, dataDir: options.dataDir, now: () => new Date() };
   const app: AppContext = { deps, host: options.host, appVersion: options.appVersion };

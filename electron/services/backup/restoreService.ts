@@ -1,15 +1,13 @@
 import path from 'node:path';
 import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
 import { openDatabase } from '../../db/database';
-import { MIGRATIONS } from '../../db/migrations';
 import { recordChange } from '../changes';
 import { isoNow, type Actor, type ServiceDeps } from '../context';
 import { requirePermission } from '../permissions';
+import { knownMigrationNames } from './beforeMigrations';
 import { isBackupName, listBackups } from './backupFolder';
 import { nativeBindingOf, readBackupSettings } from './backupService';
 import { restoreLedger, type RestoreResult } from './restoreLedger';
-
-export const knownMigrationNames = () => MIGRATIONS.map((m) => new m().name ?? m.name);
 
 /**
  * Restore while the app runs: close the ledger, put the backup in its place (restoreLedger), open the
