@@ -4,6 +4,7 @@ import { CONTRACT, isChannelName, type ChannelName, type ParsedRequestOf } from 
 import type { Actor, ServiceDeps } from '../services/context';
 import { readSettings, DEFAULT_IDLE_LOCK_MINUTES } from '../services/settings/settingsService';
 import { loadActiveActor } from '../services/users/usersService';
+import type { OfflineUpdater } from '../services/update/offlineUpdater';
 import type { Session } from './session';
 
 z.config(z.locales.zhCN());
@@ -13,6 +14,8 @@ export interface HostAdapter {
   openPath(file: string): Promise<boolean>;
   /** The system's folder picker (desktop only); null when cancelled. */
   chooseFolder?(): Promise<string | null>;
+  /** Installs updates (desktop only). */
+  updater?: OfflineUpdater;
 }
 
 export interface AppContext {

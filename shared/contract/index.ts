@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { adminChannels } from './admin';
 import { backupChannels } from './backup';
+import { updateChannels } from './update';
 import { recordChannels } from './records';
 import { sessionChannels } from './session';
 
@@ -10,6 +11,7 @@ export const CONTRACT = {
   ...adminChannels,
   ...recordChannels,
   ...backupChannels,
+  ...updateChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;

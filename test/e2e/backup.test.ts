@@ -5,12 +5,11 @@ import { openDatabase } from '../../electron/db/database';
 import { createUser, initializeOffice } from '../../electron/services/users/usersService';
 import { SCREENSHOT_DIR, startE2e, type E2eEnv } from '../support/browser';
 import { TEST_OFFICE, TEST_PASSWORD, tempDir } from '../support/testApp';
+import { loose, poll } from '../support/ui';
 
 /** The 备份与恢复 page as an administrator uses it at 1280×720: choose the folder, back up, check, restore. */
 let env: E2eEnv;
 let folder: string;
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
-const loose = (text: string) => new RegExp(`^\\s*(loading\\s+)?${[...text].join('\\s*')}\\s*$`);
 const button = (name: string) => env.page.getByRole('button', { name: loose(name) });
 
 async function shot(name: string): Promise<void> {

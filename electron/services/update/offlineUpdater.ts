@@ -3,17 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppUpdater } from 'electron-updater';
 import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
+import type { UpdateCheckResult as UpdateCheck, UpdateSource } from '../../../shared/contract/update';
 import { serveFolderOnLoopback, type FolderFeed } from './folderFeed';
 import { compareVersions, readSignedManifest, type ReleaseManifest } from './releaseManifest';
 import { SIGNATURE_SUFFIX } from './releaseSignature';
 
-/** Where updates come from: an intranet address, or a folder (USB stick, network share). */
-export type UpdateSource = { kind: 'url'; url: string } | { kind: 'folder'; folder: string };
-
-export type UpdateCheck =
-  | { status: 'available'; version: string; releaseNotes: string | null; releaseDate: string | null }
-  | { status: 'not-available'; version: string }
-  | { status: 'downgrade-refused'; version: string };
 
 /** The part of electron-updater's AppUpdater we drive (the desktop passes `autoUpdater`, tests a Node-run one). */
 export type UpdaterEngine = Pick<
