@@ -6,7 +6,7 @@ import type { Db, Sql } from '../../db/database';
 import { recordChange } from '../changes';
 import { isoNow, type Actor, type ServiceDeps } from '../context';
 import { requirePermission } from '../permissions';
-import { writeBackupFile } from './backupFile';
+import { writeBackupInWorker } from './backupJobs';
 import { backupNameFor, listBackups, pruneBackups, sweepPartials, writeNote, type BackupReason } from './backupFolder';
 
 /** Backups of a running ledger: the administrator's settings, on-demand and daily automatic backups. */
@@ -61,7 +61,7 @@ export async function runBackup(deps: ServiceDeps, actor: Actor | null, reason: 
   sweepPartials(settings.folder, at);
   let target = path.join(settings.folder, backupNameFor(at));
   if (fs.existsSync(target)) target = path.join(settings.folder, backupNameFor(new Date(at.getTime() + 1)));
-  const written = writeBackupFile(deps.db.file, target, { nativeBinding: nativeBindingOf(deps.db) });
+  const written = await writeBackupInWorker(deps.db.file, target, nativeBindingOf(deps.db));
   const note = writeNote(written, at, appVersion, reason);
   const pruned = pruneBackups(settings.folder, settings.keep);
   const name = path.basename(written.file);

@@ -7,7 +7,8 @@ import { requirePermission } from '../permissions';
 import { knownMigrationNames } from './beforeMigrations';
 import { isBackupName, listBackups } from './backupFolder';
 import { nativeBindingOf, readBackupSettings } from './backupService';
-import { restoreLedger, type RestoreResult } from './restoreLedger';
+import { restoreInWorker } from './backupJobs';
+import type { RestoreResult } from './restoreLedger';
 
 /**
  * Restore while the app runs: close the ledger, put the backup in its place (restoreLedger), open the
@@ -22,7 +23,7 @@ export async function restoreFromBackup(deps: ServiceDeps, actor: Actor, source:
   await deps.db.close();
   let result: RestoreResult;
   try {
-    result = restoreLedger(deps.dataDir, from, { knownMigrations: knownMigrationNames(), now: deps.now(), nativeBinding });
+    result = await restoreInWorker(deps.dataDir, from, { knownMigrations: knownMigrationNames(), now: deps.now(), nativeBinding });
   } finally {
     deps.db = await openDatabase(deps.dataDir, { nativeBinding });
   }
