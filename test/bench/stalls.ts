@@ -27,6 +27,7 @@ export interface StallFigures {
 async function longestStall<T>(work: () => Promise<T>): Promise<{ stallMs: number; ms: number; result: T }> {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
+  await new Promise((resolve) => setTimeout(resolve, 20)); // the sampler's timer must be running before the work starts
   const started = performance.now();
   try {
     const result = await work();
