@@ -45,6 +45,12 @@ export const backupChannels = {
   'backup.updateSettings': channel({ access: 'user', request: backupSettingsSchema, response: backupSettingsSchema }),
   'backup.chooseFolder': channel({ access: 'user', request: z.object({}).default({}), response: z.object({ folder: z.string().nullable() }) }),
   'backup.run': channel({ access: 'user', request: z.object({}).default({}), response: backupRowSchema }),
+  /** How far the backup under way has got (bytes of the copy written so far, of the ledger's size). */
+  'backup.progress': channel({
+    access: 'user',
+    request: z.object({}).default({}),
+    response: z.object({ running: z.boolean(), bytesDone: z.number(), bytesTotal: z.number() }),
+  }),
   'backup.verify': channel({
     access: 'user',
     request: z.object({ name: backupName }),

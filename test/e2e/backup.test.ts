@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,10 @@ beforeAll(async () => {
   const deps = { db, dataDir, now: () => new Date() };
   const admin = await initializeOffice(deps, TEST_OFFICE, { username: 'admin', displayName: '王管理', password: TEST_PASSWORD });
   await createUser(deps, { ...admin, role: 'admin' }, { username: 'clerk', displayName: '李录入', role: 'clerk', password: TEST_PASSWORD });
+  // About 150 MB of drafts, so a backup lasts long enough to watch its progress bar.
+  await db.write((sql) => {
+    for (let i = 0; i < 150; i++) sql.run(`INSERT INTO form_drafts (user_id, key, data_json, saved_at) VALUES (?, ?, ?, ?)`, admin.id, `filler-${i}`, randomBytes(512 * 1024).toString('hex'), new Date().toISOString());
+  });
   await db.close();
   folder = tempDir('ledger-e2e-backups-');
   env = await startE2e(dataDir);
@@ -65,12 +70,17 @@ describe('备份与恢复 page', () => {
     await button('保存设置').click();
     await poll(() => env.page.getByText('备份设置已保存').count()).toBe(1);
     await poll(() => env.page.locator('.ant-form-item-explain-error').count()).toBe(0);
+    await env.page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
     await button('立即备份').click();
+    const progress = env.page.getByRole('status', { name: '备份进度' });
+    await poll(() => progress.getByText(/正在写入备份：(?!0\.0 )[\d.]+ MB \/ [\d.]+ MB/).count()).toBe(1);
+    await env.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'backup-progress.png') });
     const row = env.page.locator('.ant-table-tbody tr.ant-table-row');
     await poll(() => row.count()).toBe(1);
     const text = (await row.first().allTextContents()).join(' ');
     expect(text).toMatch(/ledger-backup-\d{8}T\d+Z\.sqlite/);
     expect(text).toMatch(/\d+\.\d MB/);
+    expect(await progress.count()).toBe(0);
     expect(text).toContain('已通过');
     expect(text).toContain('手动');
     expect(await env.page.getByText(/上次备份：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/).count()).toBe(1);

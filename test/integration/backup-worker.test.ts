@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreInWorker, writeBackupInWorker } from '../../electron/services/backup/backupJobs';
-import { runBackup, updateBackupSettings } from '../../electron/services/backup/backupService';
+import { backupProgress, runBackup, updateBackupSettings } from '../../electron/services/backup/backupService';
 import { knownMigrationNames } from '../../electron/services/backup/beforeMigrations';
 import { errorOf } from '../support/errors';
 import { createTestApp, tempDir, type TestApp } from '../support/testApp';
@@ -39,6 +39,27 @@ describe('backup worker', { timeout: 60_000 }, () => {
     expect(users).toHaveLength(3);
     expect(order).toEqual(['read answered', 'backup done']);
     expect(row.bytes).toBeGreaterThan(60 * 1024 * 1024);
+  });
+
+  it('reports how far a backup has got while it runs, and nothing once it is done', async () => {
+    expect(backupProgress(t.deps, t.admin)).toEqual({ running: false, bytesDone: 0, bytesTotal: 0 });
+    const seen: number[] = [];
+    let done = false;
+    const backup = runBackup(t.deps, t.admin, 'manual', '0.1.0').finally(() => (done = true));
+    while (!done) {
+      const now = backupProgress(t.deps, t.admin);
+      if (now.running) {
+        expect(now.bytesTotal).toBeGreaterThan(60 * 1024 * 1024);
+        expect(now.bytesDone).toBeLessThanOrEqual(now.bytesTotal);
+        seen.push(now.bytesDone);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await backup;
+    expect(seen.some((bytes) => bytes > 0)).toBe(true);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b)); // it only grows
+    expect(backupProgress(t.deps, t.admin).running).toBe(false);
+    expect(() => backupProgress(t.deps, t.clerk)).toThrow('仅限管理员');
   });
 
   it('brings the worker’s refusals back as the service’s own errors', async () => {

@@ -1,10 +1,10 @@
 import { requirePermission } from '../../services/permissions';
 import { listBackups, verifyBackup } from '../../services/backup/backupFolder';
-import { backupOverview, readBackupSettings, runBackup, updateBackupSettings } from '../../services/backup/backupService';
+import { backupOverview, backupProgress, readBackupSettings, runBackup, updateBackupSettings } from '../../services/backup/backupService';
 import { restoreFromBackup } from '../../services/backup/restoreService';
 import type { HandlerMap } from '../registry';
 
-type BackupChannels = 'backup.overview' | 'backup.updateSettings' | 'backup.chooseFolder' | 'backup.run' | 'backup.verify' | 'backup.restore';
+type BackupChannels = 'backup.overview' | 'backup.updateSettings' | 'backup.chooseFolder' | 'backup.run' | 'backup.progress' | 'backup.verify' | 'backup.restore';
 
 export const backupHandlers: HandlerMap<BackupChannels> = {
   'backup.overview': async (_req, { app, actor }) => ({ ...(await backupOverview(app.deps, actor)), canChooseFolder: Boolean(app.host.chooseFolder) }),
@@ -14,6 +14,7 @@ export const backupHandlers: HandlerMap<BackupChannels> = {
     return { folder: app.host.chooseFolder ? await app.host.chooseFolder() : null };
   },
   'backup.run': (_req, { app, actor }) => runBackup(app.deps, actor, 'manual', app.appVersion),
+  'backup.progress': (_req, { app, actor }) => backupProgress(app.deps, actor),
   'backup.verify': async (req, { app, actor }) => {
     requirePermission(actor, 'backup.run');
     const { folder } = await app.deps.db.read((sql) => readBackupSettings(sql));

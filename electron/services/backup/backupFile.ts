@@ -35,6 +35,19 @@ export function partialNameFor(target: string): string {
 
 export const isPartialName = (name: string) => name.startsWith('.') && name.includes(PARTIAL_MARK);
 
+/** Bytes written so far by a backup under way to target (its scratch file grows as VACUUM INTO copies). */
+export function partialBytesOf(target: string): number {
+  const prefix = `.${path.basename(target)}${PARTIAL_MARK}`;
+  const dir = path.dirname(target);
+  const partial = fs.existsSync(dir) ? fs.readdirSync(dir).find((name) => name.startsWith(prefix)) : undefined;
+  if (!partial) return 0;
+  try {
+    return fs.statSync(path.join(dir, partial)).size;
+  } catch {
+    return 0; // renamed or removed meanwhile
+  }
+}
+
 export class BackupCheckError extends Error {
   constructor(message: string, readonly reason: 'not-sqlite' | 'integrity' | 'not-ledger') {
     super(message);

@@ -6,6 +6,7 @@ import type { Db, Sql } from '../../db/database';
 import { recordChange } from '../changes';
 import { isoNow, type Actor, type ServiceDeps } from '../context';
 import { requirePermission } from '../permissions';
+import { partialBytesOf } from './backupFile';
 import { writeBackupInWorker } from './backupJobs';
 import { backupNameFor, listBackups, pruneBackups, sweepPartials, writeNote, type BackupReason } from './backupFolder';
 
@@ -51,6 +52,21 @@ export async function updateBackupSettings(deps: ServiceDeps, actor: Actor, next
 /** The Electron build of better-sqlite3 the app's own connection uses, for the backup's own connections. */
 export const nativeBindingOf = (db: Db) => (db.dataSource.options as { nativeBinding?: string }).nativeBinding;
 
+/** The backup under way for each data folder, for the page's progress bar. */
+const running = new Map<string, { target: string; bytesTotal: number; bytesDone: number }>();
+
+export function backupProgress(deps: ServiceDeps, actor: Actor): { running: boolean; bytesDone: number; bytesTotal: number } {
+  requirePermission(actor, 'backup.run');
+  const job = running.get(deps.dataDir);
+  if (!job) return { running: false, bytesDone: 0, bytesTotal: 0 };
+  // The scratch file grows, then is checked and renamed: once the backup has its name, the copy is all written.
+  const written = fs.existsSync(job.target) ? job.bytesTotal : partialBytesOf(job.target);
+  job.bytesDone = Math.min(Math.max(job.bytesDone, written), job.bytesTotal);
+  return { running: true, bytesDone: job.bytesDone, bytesTotal: job.bytesTotal };
+}
+
+const ledgerBytes = (file: string) => ['', '-wal'].reduce((n, suffix) => n + (fs.existsSync(file + suffix) ? fs.statSync(file + suffix).size : 0), 0);
+
 /** Back up to the chosen folder, keep the newest N, and note it in the audit log. */
 export async function runBackup(deps: ServiceDeps, actor: Actor | null, reason: BackupReason, appVersion: string): Promise<BackupRow> {
   if (actor) requirePermission(actor, 'backup.run');
@@ -61,7 +77,13 @@ export async function runBackup(deps: ServiceDeps, actor: Actor | null, reason: 
   sweepPartials(settings.folder, at);
   let target = path.join(settings.folder, backupNameFor(at));
   if (fs.existsSync(target)) target = path.join(settings.folder, backupNameFor(new Date(at.getTime() + 1)));
-  const written = await writeBackupInWorker(deps.db.file, target, nativeBindingOf(deps.db));
+  running.set(deps.dataDir, { target, bytesTotal: ledgerBytes(deps.db.file), bytesDone: 0 });
+  let written;
+  try {
+    written = await writeBackupInWorker(deps.db.file, target, nativeBindingOf(deps.db));
+  } finally {
+    running.delete(deps.dataDir);
+  }
   const note = writeNote(written, at, appVersion, reason);
   const pruned = pruneBackups(settings.folder, settings.keep);
   const name = path.basename(written.file);

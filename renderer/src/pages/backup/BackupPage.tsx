@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, InputNumber, Space, Table, Tag, Typography, App as AntApp } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Progress, Space, Table, Tag, Typography, App as AntApp } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupRow, BackupSettings, ResponseOf } from '../../../../shared/contract';
 import { api } from '../../api/client';
@@ -6,6 +6,7 @@ import { useSession } from '../../app/session';
 import { errorMessage, showFieldError } from '../../components/formRules';
 import { formatInstant } from '../../components/format';
 import { CHECK_LABELS, formatMegabytes, REASON_LABELS } from './backupLabels';
+import { useBackupProgress } from './useBackupProgress';
 
 type Overview = ResponseOf<'backup.overview'>;
 
@@ -17,6 +18,7 @@ export function BackupPage() {
   const [otherFile, setOtherFile] = useState('');
   const { message, modal } = AntApp.useApp();
   const { refresh } = useSession();
+  const progress = useBackupProgress(busy === 'run');
 
   const load = useCallback(async () => {
     try {
@@ -144,6 +146,14 @@ export function BackupPage() {
         }
         extra={<Button type="primary" loading={busy === 'run'} disabled={!overview?.folderExists} onClick={backupNow}>立即备份</Button>}
       >
+        {busy === 'run' && (
+          <div className="backup-progress" role="status" aria-label="备份进度">
+            <Progress percent={progress && progress.bytesTotal > 0 ? Math.min(99, Math.floor((progress.bytesDone / progress.bytesTotal) * 100)) : 0} status="active" />
+            <Typography.Text type="secondary">
+              正在写入备份{progress ? `：${formatMegabytes(progress.bytesDone)} / ${formatMegabytes(progress.bytesTotal)}` : '…'}，写完后检查完整性；期间可继续使用台账
+            </Typography.Text>
+          </div>
+        )}
         <Table<BackupRow> size="small" rowKey="name" columns={columns} dataSource={overview?.backups ?? []} pagination={false} scroll={{ y: 300 }} locale={{ emptyText: '备份文件夹中还没有备份' }} />
       </Card>
 
