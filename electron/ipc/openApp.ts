@@ -15,7 +15,7 @@ export interface OpenedApp {
 
 /** Open a data folder and wire the handler registry: shared by the Electron main process and the web harness. */
 export async function openApp(options: { dataDir: string; host: HostAdapter; appVersion: string; nativeBinding?: string }): Promise<OpenedApp> {
-  backupBeforeMigrations(options.dataDir, { appVersion: options.appVersion, now: new Date(), nativeBinding: options.nativeBinding });
+  await backupBeforeMigrations(options.dataDir, { appVersion: options.appVersion, now: new Date(), nativeBinding: options.nativeBinding });
   const db = await openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
   const deps: ServiceDeps = { db, dataDir: options.dataDir, now: () => new Date() };
   const app: AppContext = { deps, host: options.host, appVersion: options.appVersion };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE_NAME } from '../../db/database';
 import { MIGRATIONS } from '../../db/migrations';
-import { writeBackupFile } from './backupFile';
+import { writeBackupInWorker } from './backupJobs';
 import { backupNameFor, writeNote } from './backupFolder';
 
 /** Where the pre-update copy goes when the administrator's backup folder is not set or not connected. */
@@ -16,14 +16,14 @@ export const knownMigrationNames = () => MIGRATIONS.map((m) => new m().name ?? m
  * folder, else in the data folder), so a failed or unwanted update can be undone by a restore. Returns the
  * copy, or null when there is nothing to migrate. Runs before the app's own connection is opened.
  */
-export function backupBeforeMigrations(dataDir: string, options: { appVersion: string; now: Date; nativeBinding?: string }): string | null {
+export async function backupBeforeMigrations(dataDir: string, options: { appVersion: string; now: Date; nativeBinding?: string }): Promise<string | null> {
   const ledger = path.join(dataDir, DATABASE_FILE_NAME);
   const pending = pendingMigrations(ledger, options.nativeBinding);
   if (!pending) return null;
   const { folder } = pending;
   const target = folder && fs.existsSync(folder) ? folder : path.join(dataDir, BEFORE_UPDATE_DIR);
   fs.mkdirSync(target, { recursive: true });
-  const written = writeBackupFile(ledger, path.join(target, backupNameFor(options.now)), { nativeBinding: options.nativeBinding });
+  const written = await writeBackupInWorker(ledger, path.join(target, backupNameFor(options.now)), options.nativeBinding);
   writeNote(written, options.now, options.appVersion, 'before-update');
   return written.file;
 }
