@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -26,7 +27,14 @@ function startWorker(): Worker {
   const bundled = path.join(here, 'backupWorker.cjs');
   if (fs.existsSync(bundled)) return new Worker(`require(${JSON.stringify(bundled)})`, { eval: true });
   const source = pathToFileURL(path.join(here, 'backupWorker.ts')).href;
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`, { eval: true });
+  return new Worker(`import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`, { eval: true });
+}
+
+/** tsx's ESM API, found from here rather than from the working directory (the harness may be started anywhere). */
+function tsxEsmApi(): string {
+  const manifest = createRequire(path.join(here, 'backupJobs.ts')).resolve('tsx/package.json');
+  const exports = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
+  return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api'].import.default)).href;
 }
 
 function run<T>(job: BackupJob): Promise<T> {
