@@ -5,8 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+// Packages the main bundle loads from node_modules; each is a production dependency the installer ships.
+import MAIN_EXTERNALS from './main-externals.json' with { type: 'json' };
 
-const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+// Sources that find their folder through import.meta.url when run by tsx use __dirname first in the bundle.
+const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: true, logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' } };
 
 /** The contract's channel names, read off shared/contract itself (so the list can never drift from it). */
 async function channelNames() {
@@ -32,10 +35,11 @@ const channelNamesModule = (names) => ({
 
 await build({
   ...common,
-  entryPoints: { main: 'electron/main/index.ts' },
+  // The backup worker thread is loaded beside main.cjs (electron/services/backup/backupJobs.ts).
+  entryPoints: { main: 'electron/main/index.ts', backupWorker: 'electron/services/backup/backupWorker.ts' },
   outExtension: { '.js': '.cjs' },
   outdir: 'dist/electron',
-  external: ['electron', 'better-sqlite3', 'typeorm', 'reflect-metadata', 'exceljs'],
+  external: MAIN_EXTERNALS,
 });
 await build({
   ...common,
@@ -46,4 +50,4 @@ await build({
   minify: true,
   plugins: [channelNamesModule(await channelNames())],
 });
-console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');
+console.log('built dist/electron/main.cjs, preload.cjs and backupWorker.cjs');

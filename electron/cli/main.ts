@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
 import { officeSchema, passwordField, usernameField } from '../../shared/contract/session';
@@ -12,6 +11,10 @@ import { MIGRATIONS } from '../db/migrations';
 import { verifyAudit } from '../services/audit/auditLog';
 import { AUDITED_TABLES } from '../services/catalog';
 import { logBackup, logExport } from '../services/audit/auditEvents';
+import { BackupCheckError, writeBackupFile } from '../services/backup/backupFile';
+import { restoreLedger } from '../services/backup/restoreLedger';
+import { knownMigrationNames } from '../services/backup/beforeMigrations';
+import { noteRestore } from '../services/backup/restoreService';
 import type { Actor, ServiceDeps } from '../services/context';
 import { exportRecordsWorkbook } from '../services/records/excel/exportRecords';
 import { importRecordsWorkbook } from '../services/records/excel/importRecords';
@@ -29,7 +32,8 @@ const USAGE = `政务诚信台账命令行（npm run cli -- <命令> 或 ledger 
   user add --data 目录 --name 登录名 --display-name 姓名 --role 录入员|审核员|管理员（或 clerk|reviewer|admin）
   migrate --data 目录                                     升级数据库结构
   verify-audit --data 目录                                校验审计日志链
-  backup --data 目录 --to 文件                            在线备份并做完整性检查
+  backup --data 目录 --to 文件                            在线备份并做完整性检查（先写临时文件，检查后再改名）
+  restore --data 目录 --from 文件                         从备份恢复（先另存当前台账；须先关闭台账程序）
   import --data 目录 --kind records 文件 [--dry-run]      从 Excel 导入失信记录
   export --data 目录 --kind records --out 文件            导出失信记录到 Excel
 
@@ -39,7 +43,7 @@ const OPTIONS = {
   data: { type: 'string' }, json: { type: 'boolean' }, 'office-name': { type: 'string' }, 'office-uscc': { type: 'string' },
   'notice-prefix': { type: 'string' }, admin: { type: 'string' }, 'admin-name': { type: 'string' }, name: { type: 'string' },
   role: { type: 'string' }, 'display-name': { type: 'string' }, to: { type: 'string' }, kind: { type: 'string' },
-  'dry-run': { type: 'boolean' }, out: { type: 'string' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  'dry-run': { type: 'boolean' }, out: { type: 'string' }, from: { type: 'string' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -139,17 +143,31 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
     }
     return withDb(values, async (deps, db) => {
       const actor = await cliActor(deps, values);
-      await db.connection.backup(to);
-      const copy = new Database(to, { readonly: true });
+      let written;
       try {
-        const check = copy.pragma('integrity_check', { simple: true });
-        if (check !== 'ok') throw new CliError(`备份文件完整性检查失败：${String(check)}`, 1, 'BACKUP_CORRUPT');
-      } finally {
-        copy.close();
+        written = writeBackupFile(db.file, to);
+      } catch (error) {
+        if (error instanceof BackupCheckError) throw new CliError(error.message, 1, 'BACKUP_CORRUPT');
+        throw error;
       }
-      const size = fs.statSync(to).size;
-      await logBackup(deps, actor, { file: to, bytes: size });
-      return { text: `已备份到 ${to}（${(size / 1024 / 1024).toFixed(1)} MB），完整性检查通过`, json: { ok: true, file: to, bytes: size, integrity: 'ok' } };
+      const { bytes, sha256 } = written;
+      await logBackup(deps, actor, { file: to, bytes });
+      return { text: `已备份到 ${to}（${(bytes / 1024 / 1024).toFixed(1)} MB），完整性检查通过`, json: { ok: true, file: to, bytes, sha256, integrity: 'ok' } };
+    });
+  },
+  async restore(values) {
+    const dataDir = path.resolve(need(values, 'data', '数据目录'));
+    const from = path.resolve(need(values, 'from', '备份文件'));
+    if (!fs.existsSync(path.join(dataDir, DATABASE_FILE_NAME))) {
+      throw new CliError(`数据目录 ${dataDir} 中没有台账数据库（${DATABASE_FILE_NAME}）：请检查 --data，或先运行 init`, 2, 'NO_DATA');
+    }
+    const result = restoreLedger(dataDir, from, { knownMigrations: knownMigrationNames(), now: new Date() });
+    return withDb(values, async (deps) => {
+      await noteRestore(deps, await cliActor(deps, values), from, result);
+      return {
+        text: `已从 ${from} 恢复“${result.officeName ?? ''}”的台账；恢复前的台账已另存为 ${result.safetyCopy}`,
+        json: { ok: true, from, safetyCopy: result.safetyCopy, officeName: result.officeName },
+      };
     });
   },
   async import(values, positionals) {

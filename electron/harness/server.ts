@@ -6,6 +6,7 @@ import { APP_VERSION } from '../appVersion';
 import { openApp } from '../ipc/openApp';
 import { Session } from '../ipc/session';
 import { ERROR_CODES } from '../../shared/contract/errors';
+import type { OfflineUpdater } from '../services/update/offlineUpdater';
 
 /**
  * The web harness: the built renderer and the very handler registry the Electron main process registers,
@@ -19,6 +20,8 @@ export interface HarnessOptions {
   token?: string;
   /** The clock the session measures idle time with (tests move it forward); Date.now by default. */
   now?: () => number;
+  /** An updater for the update page (tests give one driving electron-updater under Node); none by default. */
+  updater?: OfflineUpdater;
 }
 
 export interface Harness {
@@ -53,7 +56,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const opened = await openApp({
     dataDir: options.dataDir,
     appVersion: APP_VERSION,
-    host: { openPath: async (file) => (console.log(`[harness] 打开附件：${file}`), false) },
+    host: { openPath: async (file) => (console.log(`[harness] 打开附件：${file}`), false), updater: options.updater },
   });
   const session = new Session(options.now);
   let port = 0;

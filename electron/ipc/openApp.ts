@@ -1,4 +1,6 @@
 import { openDatabase } from '../db/database';
+import { backupIfDue, type AutomaticOutcome } from '../services/backup/backupService';
+import { backupBeforeMigrations } from '../services/backup/beforeMigrations';
 import type { ServiceDeps } from '../services/context';
 import { HANDLERS } from './handlers';
 import { createHandlerRegistry, type AppContext, type HandlerRegistry, type HostAdapter } from './registry';
@@ -6,13 +8,25 @@ import { createHandlerRegistry, type AppContext, type HandlerRegistry, type Host
 export interface OpenedApp {
   app: AppContext;
   registry: HandlerRegistry;
+  /** The daily automatic backup started at open (never blocks opening; a failure is logged). */
+  startupBackup: Promise<AutomaticOutcome | null>;
   close(): Promise<void>;
 }
 
 /** Open a data folder and wire the handler registry: shared by the Electron main process and the web harness. */
 export async function openApp(options: { dataDir: string; host: HostAdapter; appVersion: string; nativeBinding?: string }): Promise<OpenedApp> {
+  await backupBeforeMigrations(options.dataDir, { appVersion: options.appVersion, now: new Date(), nativeBinding: options.nativeBinding });
   const db = await openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
   const deps: ServiceDeps = { db, dataDir: options.dataDir, now: () => new Date() };
   const app: AppContext = { deps, host: options.host, appVersion: options.appVersion };
-  return { app, registry: createHandlerRegistry(app, HANDLERS), close: () => db.close() };
+  const startupBackup = backupIfDue(deps, options.appVersion).catch((error) => {
+    console.error('automatic backup failed', error);
+    return null;
+  });
+  // deps.db, not db: a restore replaces the connection.
+  const close = async () => {
+    await startupBackup;
+    await deps.db.close();
+  };
+  return { app, registry: createHandlerRegistry(app, HANDLERS), startupBackup, close };
 }

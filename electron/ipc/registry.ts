@@ -4,6 +4,7 @@ import { CONTRACT, isChannelName, type ChannelName, type ParsedRequestOf } from 
 import type { Actor, ServiceDeps } from '../services/context';
 import { readSettings, DEFAULT_IDLE_LOCK_MINUTES } from '../services/settings/settingsService';
 import { loadSessionUser } from '../services/users/usersService';
+import type { OfflineUpdater } from '../services/update/offlineUpdater';
 import type { Session } from './session';
 import { lockIfIdleLogged } from './idleLock';
 
@@ -15,6 +16,10 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<ChannelName>(['auth.changePasswor
 /** What differs between the desktop shell and the web harness (opening a file with the system viewer). */
 export interface HostAdapter {
   openPath(file: string): Promise<boolean>;
+  /** The system's folder picker (desktop only); null when cancelled. */
+  chooseFolder?(): Promise<string | null>;
+  /** Installs updates (desktop only). */
+  updater?: OfflineUpdater;
 }
 
 export interface AppContext {

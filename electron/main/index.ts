@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseOpenError } from '../db/database';
 import { APP_VERSION } from '../appVersion';
+import { channelFileFor, OfflineUpdater } from '../services/update/offlineUpdater';
+import { RELEASE_PUBLIC_KEY } from '../services/update/releasePublicKey';
 import { openApp, type OpenedApp } from '../ipc/openApp';
 import { registerIpc } from './ipcBridge';
 import { registerAppScheme, serveRenderer } from './rendererProtocol';
@@ -25,6 +27,17 @@ function electronNativeBinding(): string | undefined {
 const dataDir = process.env.LEDGER_DATA_DIR ?? path.join(app.getPath('userData'), 'data');
 let opened: OpenedApp | null = null;
 let mainWindow: BrowserWindow | null = null;
+let updater: OfflineUpdater | undefined;
+
+/** Only a packaged app can update itself; electron-updater is loaded on first use. */
+function packagedUpdater(): OfflineUpdater | undefined {
+  if (!app.isPackaged) return undefined;
+  if (!updater) {
+    const { autoUpdater } = require('electron-updater') as typeof import('electron-updater');
+    updater = new OfflineUpdater(autoUpdater, { currentVersion: APP_VERSION, publicKey: RELEASE_PUBLIC_KEY, channelFile: channelFileFor(process.platform, process.arch) });
+  }
+  return updater;
+}
 
 registerAppScheme();
 
@@ -48,7 +61,17 @@ async function start(): Promise<void> {
       dataDir,
       appVersion: APP_VERSION,
       nativeBinding: electronNativeBinding(),
-      host: { openPath: async (file) => (await shell.openPath(file)) === '' },
+      host: {
+        openPath: async (file) => (await shell.openPath(file)) === '',
+        chooseFolder: async () => {
+          const options = { title: '选择备份文件夹', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+          const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+        get updater() {
+          return packagedUpdater();
+        },
+      },
     });
   } catch (error) {
     fail(error);
@@ -74,6 +97,7 @@ function createWindow(): void {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: !app.isPackaged,
     },
   });
   mainWindow.removeMenu();
@@ -97,6 +121,7 @@ app.on('before-quit', (event) => {
   if (closing || !opened) return;
   event.preventDefault();
   closing = true;
+  void updater?.close();
   opened
     .close()
     .catch((error) => console.error('closing the database failed', error))

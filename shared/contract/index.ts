@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { adminChannels } from './admin';
+import { backupChannels } from './backup';
+import { updateChannels } from './update';
 import { recordChannels } from './records';
 import { sessionChannels } from './session';
 
@@ -8,6 +10,8 @@ export const CONTRACT = {
   ...sessionChannels,
   ...adminChannels,
   ...recordChannels,
+  ...backupChannels,
+  ...updateChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -26,3 +30,4 @@ export * from './errors';
 export type { SessionUser } from './session';
 export type { UserRow, Settings, AuditEntry, AuditChange, AuditVerifyResult } from './admin';
 export type { RecordRow, RecordDetail, RecordVersion, Attachment, ImportResult, RecordListFilter } from './records';
+export type { BackupRow, BackupSettings } from './backup';

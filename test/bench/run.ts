@@ -33,6 +33,7 @@ import { Rng } from './prng';
 import { isOneCharOrUnit, LIST_SCENARIOS, searchScenarios, type ListQuery, type Scenario } from './scenarios';
 import { median, ms, RssSampler, summarize, table, type Summary } from './stats';
 import { benchUi } from './ui';
+import { benchStalls } from './stalls';
 
 // ---------------------------------------------------------------------------------------------------
 // Options
@@ -59,6 +60,7 @@ function parseArgs(argv: string[]): Options {
 const SEED = 20_261_123;
 const LOAD_BATCH = 5_000;
 const IMPORT_ROWS = 10_000;
+const STALL_IMPORT_ROWS = 20_000;
 const PAGE_SIZE = 50;
 
 const log = (...args: unknown[]) => console.log(...args);
@@ -232,12 +234,12 @@ interface ImportResultTimes {
   rejected: number;
 }
 
-function importData(): { rows: Array<{ row: number; cells: Record<string, unknown> }>; fields: RecordFields[] } {
+function importData(count = IMPORT_ROWS): { rows: Array<{ row: number; cells: Record<string, unknown> }>; fields: RecordFields[] } {
   const gen = new RecordGenerator(SEED + 2);
   const rng = new Rng(SEED + 3);
   const seen = new Set<string>();
   const fields: RecordFields[] = [];
-  while (fields.length < IMPORT_ROWS) {
+  while (fields.length < count) {
     const f = gen.next().fields;
     const key = `${f.subjectType}|${f.subjectType === 'unit' ? f.unitUscc : f.personIdNumber}|${f.docNumber}`;
     if (f.docNumber && seen.has(key)) continue; // the import rejects a repeated subject + 认定文书编号
@@ -359,6 +361,9 @@ async function main(): Promise<void> {
         ),
       ),
     );
+    log(`\n主线程停顿：备份本台账（备份工作线程 / 主线程上），导入 ${STALL_IMPORT_ROWS} 行…`);
+    const stalls = await benchStalls(bench.db, importData(STALL_IMPORT_ROWS).rows);
+    log(`  备份 ${stalls.backup_ms} ms，主线程最长停顿 ${stalls.backup_main_stall_max_ms} ms（在主线程上备份时 ${stalls.backup_on_main_stall_max_ms} ms）；导入最长停顿 ${stalls.main_stall_max_ms} ms`);
     await bench.db.close();
     const closed = bench;
     bench = null;
@@ -440,6 +445,7 @@ async function main(): Promise<void> {
       max_rss_mb: maxRssMb,
       loadavg_1m: Math.round(os.loadavg()[0] * 100) / 100,
       sqlite_version: sqliteVersion,
+      ...stalls,
     };
     if (!opts.keep) fs.rmSync(dataDir, { recursive: true, force: true });
     console.log(JSON.stringify(result));

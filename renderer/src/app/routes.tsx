@@ -4,6 +4,8 @@ import { AuditPage } from '../pages/AuditPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { UsersPage } from '../pages/UsersPage';
+import { BackupPage } from '../pages/backup/BackupPage';
+import { UpdatePage } from '../pages/update/UpdatePage';
 import { RecordDetailPage } from '../pages/records/RecordDetailPage';
 import { RecordFormPage } from '../pages/records/RecordFormPage';
 import { RecordImportPage } from '../pages/records/RecordImportPage';
@@ -26,6 +28,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/audit', label: '审计日志', group: 'admin', permission: 'audit.read' },
   { path: '/users', label: '用户管理', group: 'admin', permission: 'users.manage' },
   { path: '/settings', label: '系统设置', group: 'admin', permission: 'settings.manage' },
+  { path: '/backup', label: '备份与恢复', group: 'admin', permission: 'backup.run' },
+  { path: '/update', label: '软件更新', group: 'admin', permission: 'settings.manage' },
 ];
 
 /** Route patterns, most specific first. */
@@ -42,4 +46,6 @@ export const ROUTES: Array<{ pattern: string; nav: string; render: (params: Reco
   { pattern: '/audit', nav: '/audit', render: () => <AuditPage /> },
   { pattern: '/users', nav: '/users', render: () => <UsersPage /> },
   { pattern: '/settings', nav: '/settings', render: () => <SettingsPage /> },
+  { pattern: '/backup', nav: '/backup', render: () => <BackupPage /> },
+  { pattern: '/update', nav: '/update', render: () => <UpdatePage /> },
 ];

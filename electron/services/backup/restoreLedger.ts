@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
+import { DATABASE_FILE_NAME } from '../../db/database';
+import { BackupCheckError, checkLedgerFile, isPartialName, partialNameFor, removeQuietly, syncDirectory, syncFile, writeBackupFrom } from './backupFile';
+import { backupNameFor } from './backupFolder';
+
+/** Where the ledger as it was before each restore is kept, inside the data folder. */
+export const SAFETY_DIR = 'before-restore';
+
+export interface RestoreOptions {
+  /** Names of the migrations this version knows; a backup with others was made by a newer version. */
+  knownMigrations: string[];
+  now: Date;
+  nativeBinding?: string;
+}
+
+export interface RestoreResult {
+  /** The copy of the ledger as it was just before the restore. */
+  safetyCopy: string;
+  officeName: string | null;
+}
+
+const refuse = (message: string) => new AppError(ERROR_CODES.validation, message, 'file');
+
+/**
+ * Put a backup in place of the data folder's ledger. The folder's database must be closed (by this process;
+ * another program holding it is refused). Order, so that a kill at any moment leaves either the old ledger
+ * or the restored one, never a mix:
+ *   1. copy the backup to a scratch file beside the ledger and check that copy (integrity, same office,
+ *      not from a newer version);
+ *   2. lock the ledger exclusively and write the safety copy of it;
+ *   3. fold its WAL into the file (journal_mode=DELETE), so no -wal of the old ledger is left;
+ *   4. sync the scratch file and rename it over the ledger (atomic), then sync the folder.
+ */
+export function restoreLedger(dataDir: string, from: string, options: RestoreOptions): RestoreResult {
+  const ledgerFile = path.join(dataDir, DATABASE_FILE_NAME);
+  if (!fs.existsSync(from) || !fs.statSync(from).isFile()) throw refuse(`找不到备份文件：${from}`);
+  if (path.resolve(from) === path.resolve(ledgerFile)) throw refuse('不能用正在使用的台账数据库本身来恢复');
+  for (const name of fs.readdirSync(dataDir).filter(isPartialName)) removeQuietly(path.join(dataDir, name));
+
+  const candidate = partialNameFor(ledgerFile);
+  let guard: Database.Database | null = null;
+  try {
+    fs.copyFileSync(from, candidate);
+    const backup = checkCandidate(candidate, options);
+
+    guard = lockLedger(ledgerFile, options.nativeBinding);
+    const setting = (key: string) => (guard!.prepare(`SELECT value FROM settings WHERE key = ?`).pluck().get(key) as string | undefined) ?? null;
+    if (backup.officeUscc !== setting('office.uscc')) {
+      throw refuse(
+        `该备份不属于本单位：备份是“${backup.officeName ?? '未初始化的台账'}”（${backup.officeUscc ?? '无信用代码'}）的，本台账属于“${setting('office.name') ?? '未初始化的单位'}”（${setting('office.uscc') ?? '无信用代码'}）`,
+      );
+    }
+    const safetyDir = path.join(dataDir, SAFETY_DIR);
+    fs.mkdirSync(safetyDir, { recursive: true });
+    const safety = writeBackupFrom(guard, path.join(safetyDir, backupNameFor(options.now)), { nativeBinding: options.nativeBinding });
+
+    guard.pragma('journal_mode = DELETE');
+    if (fs.existsSync(`${ledgerFile}-wal`)) throw new Error('the ledger still has a write-ahead log after switching to DELETE');
+    syncFile(candidate);
+    if (process.platform === 'win32') {
+      guard.close(); // Windows cannot rename over an open file
+      guard = null;
+    }
+    fs.renameSync(candidate, ledgerFile);
+    syncDirectory(dataDir);
+    return { safetyCopy: safety.file, officeName: backup.officeName };
+  } finally {
+    guard?.close();
+    removeQuietly(candidate);
+    removeQuietly(`${candidate}-journal`);
+  }
+}
+
+function checkCandidate(candidate: string, options: RestoreOptions) {
+  let identity;
+  try {
+    identity = checkLedgerFile(candidate, { nativeBinding: options.nativeBinding });
+  } catch (error) {
+    if (error instanceof BackupCheckError) throw refuse(error.message);
+    throw error;
+  }
+  const known = new Set(options.knownMigrations);
+  const unknown = identity.migrations.filter((name) => !known.has(name));
+  if (unknown.length > 0) throw refuse(`该备份由更新版本的政务诚信台账创建（含本版本不认识的结构变更 ${unknown.join('、')}），请先升级本软件`);
+  return identity;
+}
+
+/** An exclusive lock on the ledger: fails at once when the desktop app or another program has it open. */
+function lockLedger(ledgerFile: string, nativeBinding?: string): Database.Database {
+  const guard = new Database(ledgerFile, { fileMustExist: true, nativeBinding, timeout: 1000 });
+  try {
+    guard.pragma('locking_mode = EXCLUSIVE');
+    guard.exec('BEGIN EXCLUSIVE; COMMIT');
+    return guard;
+  } catch (error) {
+    guard.close();
+    if (/busy|locked/i.test(String((error as { code?: string }).code ?? (error as Error).message))) {
+      throw new AppError(ERROR_CODES.conflict, '台账数据库正被其他程序使用（台账程序或另一个命令），请先关闭后再恢复');
+    }
+    throw error;
+  }
+}
