@@ -1,5 +1,6 @@
 import { openDatabase } from '../db/database';
 import type { ServiceDeps } from '../services/context';
+import { decoyHash } from '../services/users/passwords';
 import { HANDLERS } from './handlers';
 import { createHandlerRegistry, type AppContext, type HandlerRegistry, type HostAdapter } from './registry';
 
@@ -14,5 +15,7 @@ export async function openApp(options: { dataDir: string; host: HostAdapter; app
   const db = await openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
   const deps: ServiceDeps = { db, dataDir: options.dataDir, now: () => new Date() };
   const app: AppContext = { deps, host: options.host, appVersion: options.appVersion };
+  // Made now, off the main thread, so even the first sign-in with an unknown name takes no longer than a wrong password.
+  void decoyHash();
   return { app, registry: createHandlerRegistry(app, HANDLERS), close: () => db.close() };
 }
