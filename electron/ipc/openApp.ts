@@ -2,6 +2,7 @@ import { openDatabase } from '../db/database';
 import { backupIfDue, type AutomaticOutcome } from '../services/backup/backupService';
 import { backupBeforeMigrations } from '../services/backup/beforeMigrations';
 import type { ServiceDeps } from '../services/context';
+import { decoyHash } from '../services/users/passwords';
 import { HANDLERS } from './handlers';
 import { createHandlerRegistry, type AppContext, type HandlerRegistry, type HostAdapter } from './registry';
 
@@ -28,5 +29,7 @@ export async function openApp(options: { dataDir: string; host: HostAdapter; app
     await startupBackup;
     await deps.db.close();
   };
+  // Made now, off the main thread, so even the first sign-in with an unknown name takes no longer than a wrong password.
+  void decoyHash();
   return { app, registry: createHandlerRegistry(app, HANDLERS), startupBackup, close };
 }

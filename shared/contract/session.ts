@@ -68,7 +68,8 @@ export const sessionChannels = {
   'auth.logout': channel({ access: 'public', request: z.object({}).default({}), response: ok }),
   /** The renderer reports user activity (keys, mouse) at most every 30 s; idle time is measured on the server side. */
   'auth.touch': channel({ access: 'user', request: z.object({}).default({}), response: ok }),
-  'auth.lock': channel({ access: 'user', request: z.object({}).default({}), response: ok }),
+  /** idle: the window locked itself after the idle time (logged as such), not the user by hand. */
+  'auth.lock': channel({ access: 'user', request: z.object({ idle: z.boolean().optional() }).default({}), response: ok }),
   'auth.unlock': channel({
     access: 'public',
     request: z.object({ password: enteredPassword('密码') }),

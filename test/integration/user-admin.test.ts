@@ -145,6 +145,15 @@ describe('sign-out and locking are logged', () => {
     expect(await lastAudit()).toMatchObject({ action: 'logout', user_id: app.clerk.id });
   });
 
+  it('a window that locks itself after the idle time says so, and the entry tells it from a lock by hand', async () => {
+    const { session } = await signIn('clerk');
+    await ok(session, 'auth.lock', { idle: true });
+    expect(JSON.parse((await lastAudit()).after_json!)).toEqual({ idle: true });
+    await ok(session, 'auth.unlock', { password: TEST_PASSWORD });
+    await ok(session, 'auth.lock');
+    expect(JSON.parse((await lastAudit()).after_json!)).toEqual({ idle: false });
+  });
+
   it('a lock after idle time is logged once, however many calls follow', async () => {
     let now = Date.now();
     const session = new Session(() => now);

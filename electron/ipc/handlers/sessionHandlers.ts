@@ -60,8 +60,8 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
     return OK;
   },
   'auth.touch': () => OK,
-  'auth.lock': async (_req, { app, session, actor }) => {
-    if (!session.locked) await logSessionEvent(app.deps, actor, 'lock', { idle: false });
+  'auth.lock': async (req, { app, session, actor }) => {
+    if (!session.locked) await logSessionEvent(app.deps, actor, 'lock', { idle: req.idle ?? false });
     session.locked = true;
     return OK;
   },

@@ -26,7 +26,7 @@ export function useIdleLock(active: boolean, idleLockMinutes: number, onLocked: 
     ACTIVITY_EVENTS.forEach((e) => window.addEventListener(e, onActivity, { passive: true }));
     const timer = window.setInterval(() => {
       if (Date.now() - lastActivity.current > idleLockMinutes * 60_000) {
-        api.authLock({}).finally(onLocked);
+        api.authLock({ idle: true }).finally(onLocked);
       }
     }, 5_000);
     return () => {
