@@ -17,7 +17,7 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
-export const fileSchema = z.object({ fileName: z.string(), contentBase64: z.string() });
+export const fileSchema = z.object({ fileName: z.string().max(200, { error: '文件名过长' }), contentBase64: z.string() });
 
 export const importRejectionSchema = z.object({ row: z.number(), column: z.string(), reason: z.string() });
 export const importResultSchema = z.object({

@@ -3,16 +3,24 @@ import { CLUE_SOURCES, RECORD_STATUSES, SECTORS, SEVERITIES, SITUATIONS, SUBJECT
 import { recordFieldsObject, recordFieldsSchema } from '../domain/recordSchema';
 import { channel } from './channel';
 import { isoDate, uuid } from './common';
+import { boundedText } from './bounds';
 import { AUTHOR_KINDS } from '../domain/entityKinds';
 import { attachmentSchema, fileSchema, importResultSchema, listRequests, MAX_FILE_BASE64 } from './ledger';
 
+/** A filter's chosen values: each at most once, so never more than the vocabulary has. */
+const anyOf = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
+  z.array(z.enum(values)).max(values.length, { error: `${label}的筛选值过多` }).optional();
+
+/** The key a form keeps its draft under (record:new, record:<id>). */
+const DRAFT_KEY = boundedText('草稿键', 80);
+
 export const recordListFilterSchema = z.object({
-  statuses: z.array(z.enum(RECORD_STATUSES)).optional(),
-  situations: z.array(z.enum(SITUATIONS)).optional(),
-  sectors: z.array(z.enum(SECTORS)).optional(),
-  clueSources: z.array(z.enum(CLUE_SOURCES)).optional(),
-  severities: z.array(z.enum(SEVERITIES)).optional(),
-  subjectTypes: z.array(z.enum(SUBJECT_TYPES)).optional(),
+  statuses: anyOf('状态', RECORD_STATUSES),
+  situations: anyOf('失信情形', SITUATIONS),
+  sectors: anyOf('领域', SECTORS),
+  clueSources: anyOf('线索来源', CLUE_SOURCES),
+  severities: anyOf('严重程度', SEVERITIES),
+  subjectTypes: anyOf('主体类型', SUBJECT_TYPES),
   happenedFrom: isoDate('发生日期起').optional(),
   happenedTo: isoDate('发生日期止').optional(),
   recognisedFrom: isoDate('认定日期起').optional(),
@@ -108,7 +116,7 @@ export const recordChannels = {
     access: 'user',
     request: z.object({
       fields: recordFieldsSchema,
-      draftKey: z.string().optional(),
+      draftKey: DRAFT_KEY.optional(),
       /** The clerk saw the duplicate warning (same subject, same 认定文书编号) and saves anyway. */
       confirmedDuplicate: z.boolean().optional(),
     }),
@@ -122,7 +130,7 @@ export const recordChannels = {
       fields: recordFieldsSchema,
       /** Required when the record is locked: the correction's reason. */
       reason: z.string().trim().max(500).optional(),
-      draftKey: z.string().optional(),
+      draftKey: DRAFT_KEY.optional(),
       confirmedDuplicate: z.boolean().optional(),
     }),
     response: recordDetailSchema,
@@ -132,7 +140,7 @@ export const recordChannels = {
     request: z.object({
       id: uuid,
       expectedVersion: z.number().int(),
-      action: z.string(),
+      action: boundedText('操作', 40),
       reason: z.string().trim().max(1000).optional(),
       approver: z.string().trim().max(50).optional(),
       date: isoDate('日期').optional(),
@@ -143,10 +151,10 @@ export const recordChannels = {
     access: 'user',
     request: z.object({
       subjectType: z.enum(SUBJECT_TYPES),
-      unitUscc: z.string().nullable().optional(),
-      personIdNumber: z.string().nullable().optional(),
-      docNumber: z.string().trim().min(1),
-      excludeId: z.string().optional(),
+      unitUscc: boundedText('统一社会信用代码', 18).nullable().optional(),
+      personIdNumber: boundedText('身份证号', 18).nullable().optional(),
+      docNumber: z.string().trim().min(1).max(60),
+      excludeId: uuid.optional(),
     }),
     /** id (the link) and the name only for users who may see the subject's identity number. */
     response: z.array(z.object({ id: z.string().nullable(), subjectName: z.string(), docNumber: z.string(), status: z.enum(RECORD_STATUSES) })),

@@ -89,3 +89,20 @@ describe('form drafts', () => {
     expect(await draftCount()).toBe(MAX_DRAFTS_PER_USER);
   });
 });
+
+describe('the records channels', () => {
+  it('a filter of 40,000 values, a long search, a huge draft key or action are refused as validation errors', async () => {
+    const { session: clerk } = await calls.signIn('clerk');
+    const list = { sortBy: 'updatedAt', sortOrder: 'desc' };
+    const flood = Array.from({ length: 40_000 }, () => 'verifying');
+    expect(await calls.fail(clerk, 'records.list', { ...list, statuses: flood })).toMatchObject({ code: 'VALIDATION', field: 'statuses', message: '状态的筛选值过多' });
+    expect(await calls.fail(clerk, 'records.export', { ...list, severities: Array(4).fill('严重') })).toMatchObject({ code: 'VALIDATION', field: 'severities' });
+    expect(await calls.fail(clerk, 'records.list', { ...list, search: huge })).toMatchObject({ code: 'VALIDATION', field: 'search' });
+    expect(await calls.fail(clerk, 'records.create', { fields: unitRecord(), draftKey: huge })).toMatchObject({ code: 'VALIDATION', field: 'draftKey' });
+    const created = await calls.ok<{ id: string }>(clerk, 'records.create', { fields: unitRecord() });
+    expect(await calls.fail(clerk, 'records.transition', { id: created.id, expectedVersion: 1, action: huge })).toMatchObject({ code: 'VALIDATION', field: 'action' });
+    expect(await calls.fail(clerk, 'records.findDuplicates', { subjectType: 'person', personIdNumber: huge, docNumber: 'A' })).toMatchObject({ code: 'VALIDATION', field: 'personIdNumber' });
+    // all six values of a filter that has six are still fine
+    expect(await calls.ok(clerk, 'records.list', { ...list, statuses: ['verifying', 'unfounded', 'recognised', 'rectifying', 'rectified', 'repaired'] })).toMatchObject({ total: 1 });
+  });
+});
