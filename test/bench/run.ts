@@ -86,8 +86,8 @@ async function openBenchLedger(dataDir: string, wanted: number): Promise<Bench> 
   let users = await db.read((sql) => sql.all<{ id: string; username: string; display_name: string; role: Role }>(`SELECT id, username, display_name, role FROM users`));
   if (users.length === 0) {
     const admin = await initializeOffice(deps, TEST_OFFICE, { username: 'admin', displayName: '王管理', password: TEST_PASSWORD });
-    await createUser(deps, admin, { username: 'clerk', displayName: '李录入', role: 'clerk', password: TEST_PASSWORD });
-    await createUser(deps, admin, { username: 'reviewer', displayName: '张审核', role: 'reviewer', password: TEST_PASSWORD });
+    await createUser(deps, admin, { username: 'clerk', displayName: '李录入', role: 'clerk', password: TEST_PASSWORD, mustChangePassword: false });
+    await createUser(deps, admin, { username: 'reviewer', displayName: '张审核', role: 'reviewer', password: TEST_PASSWORD, mustChangePassword: false });
     users = await db.read((sql) => sql.all(`SELECT id, username, display_name, role FROM users`));
   }
   const actor = (username: string) => {
