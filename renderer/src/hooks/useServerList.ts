@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { latestQueryRunner } from '../components/list/latestQuery';
 import { useLatestRef } from './useLatestRef';
 
@@ -11,6 +11,8 @@ export interface ServerList<Query, Row> {
   loading: boolean;
   /** The query whose answer is shown (null before the first answer). */
   shown: Query | null;
+  /** Ask for a query now (from an event handler, before the render that will want it anyway). */
+  ask(query: Query): void;
 }
 
 /**
@@ -22,7 +24,7 @@ export function useServerList<Query, Row>(
   load: (query: Query) => Promise<{ items: Row[]; total: number }>,
   onError: (error: unknown) => void,
 ): ServerList<Query, Row> {
-  const [list, setList] = useState<ServerList<Query, Row>>({ items: [], total: 0, loading: false, shown: null });
+  const [list, setList] = useState<Omit<ServerList<Query, Row>, 'ask'>>({ items: [], total: 0, loading: false, shown: null });
   const calls = useLatestRef({ load, onError });
   const [runner] = useState(() =>
     latestQueryRunner<Query, { items: Row[]; total: number }>({
@@ -47,5 +49,6 @@ export function useServerList<Query, Row>(
     return () => clearTimeout(spinner);
   }, [key, runner]);
 
-  return list;
+  const ask = useCallback((q: Query) => runner.want(JSON.stringify(q)), [runner]);
+  return { ...list, ask };
 }
