@@ -428,6 +428,7 @@ async function main(): Promise<void> {
       ui_long_task_max_ms: ms(ui.longTaskMaxMs),
       ui_interaction_p50_ms: ms(ui.all.p50),
       ui_answer_p95_ms: ms(ui.answered.p95),
+      ui_request_sent_p95_ms: ms(ui.sent.p95),
       ui_list_requests_max: ui.maxListRequests,
       ...bomb,
       list_p50_ms: ms(listAll.p50),

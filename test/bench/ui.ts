@@ -19,6 +19,8 @@ export interface UiBenchResult {
   all: Summary;
   /** Input → the service's answer received (the rest of `all` is the renderer's). */
   answered: Summary;
+  /** Input → the list request sent (the renderer's work before asking). */
+  sent: Summary;
   byKind: Record<InteractionKind, Summary>;
   /** The longest task the browser reported during the interactions (0: none over the 50 ms threshold). */
   longTaskMaxMs: number;
@@ -66,7 +68,7 @@ const PAGE_PROBE = () => {
       before = signature();
       w.__longTasks.length = 0;
     },
-    settled(timeoutMs: number): Promise<{ ms: number; answeredMs: number; longTasks: number[] }> {
+    settled(timeoutMs: number): Promise<{ ms: number; sentMs: number; answeredMs: number; longTasks: number[] }> {
       const started = performance.now();
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -76,8 +78,9 @@ const PAGE_PROBE = () => {
               // When the list's answer arrived (the last call to the service): the rest is the renderer's time.
               const calls = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/invoke') && e.startTime >= inputAt);
               const answeredAt = calls.length ? Math.max(...calls.map((e) => (e as PerformanceResourceTiming).responseEnd)) : inputAt;
+              const sentAt = calls.length ? Math.min(...calls.map((e) => e.startTime)) : inputAt;
               performance.clearResourceTimings();
-              resolve({ ms: performance.now() - inputAt, answeredMs: answeredAt - inputAt, longTasks: [...w.__longTasks] });
+              resolve({ ms: performance.now() - inputAt, sentMs: sentAt - inputAt, answeredMs: answeredAt - inputAt, longTasks: [...w.__longTasks] });
             }, 0);
           } else if (performance.now() - started > timeoutMs) {
             reject(new Error(`rows did not change within ${timeoutMs} ms (input seen: ${inputAt > 0})`));
@@ -101,7 +104,7 @@ async function measure(page: Page, listRequests: { n: number }, act: () => Promi
   await page.evaluate(() => (window as unknown as { __uiBench: { arm(): void } }).__uiBench.arm());
   listRequests.n = 0;
   await act();
-  const result = await page.evaluate(() => (window as unknown as { __uiBench: { settled(t: number): Promise<{ ms: number; answeredMs: number; longTasks: number[] }> } }).__uiBench.settled(20_000));
+  const result = await page.evaluate(() => (window as unknown as { __uiBench: { settled(t: number): Promise<{ ms: number; sentMs: number; answeredMs: number; longTasks: number[] }> } }).__uiBench.settled(20_000));
   // Requests still arriving after the rows (a second request for the same change) are counted too.
   await page.waitForTimeout(400);
   return { ...result, requests: listRequests.n };
@@ -124,6 +127,7 @@ export async function benchUi(dataDir: string, rounds = 8, log: (line: string) =
 
     const samples: Record<InteractionKind, number[]> = { sort: [], filter: [], search: [], nextPage: [] };
     const answered: number[] = [];
+    const sent: number[] = [];
     const longTasks: number[] = [];
     const longTaskMaxByKind: Record<InteractionKind, number> = { sort: 0, filter: 0, search: 0, nextPage: 0 };
     let maxListRequests = 0;
@@ -132,6 +136,7 @@ export async function benchUi(dataDir: string, rounds = 8, log: (line: string) =
       if (!keep) return;
       samples[kind].push(r.ms);
       answered.push(r.answeredMs);
+      sent.push(r.sentMs);
       longTasks.push(...r.longTasks);
       longTaskMaxByKind[kind] = Math.max(longTaskMaxByKind[kind], ...r.longTasks);
       maxListRequests = Math.max(maxListRequests, r.requests);
@@ -159,6 +164,7 @@ export async function benchUi(dataDir: string, rounds = 8, log: (line: string) =
     return {
       all: summarize(all),
       answered: summarize(answered),
+      sent: summarize(sent),
       byKind: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<InteractionKind, Summary>,
       longTaskMaxMs: longTasks.length ? Math.max(...longTasks) : 0,
       longTasks: longTasks.length,

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { emptyFilterValues, filterRequest, type FilterField, type FilterValues } from '../components/list/filters';
 import type { Paging } from '../components/list/ServerTable';
+import { useLatestRef } from './useLatestRef';
 import { useSavedState } from './useSavedState';
 import { useServerList } from './useServerList';
 
@@ -15,6 +16,10 @@ export interface ListPageOptions<Row, Query> {
 }
 
 type ListState = Paging & { filters: FilterValues };
+
+/** The list request of a state: the filter bar's fields as the contract has them, then the paging. */
+const queryOf = (fields: readonly FilterField[], s: ListState) =>
+  ({ ...filterRequest(fields, s.filters), page: s.page, pageSize: s.pageSize, sortBy: s.sortBy, sortOrder: s.sortOrder });
 
 /**
  * The state of a list page: the filter bar's values and the paging/sort, saved for the window; the page of
@@ -31,19 +36,24 @@ export function useListPage<Row, Query>(options: ListPageOptions<Row, Query>) {
   const [initialFilters] = useState(state.filters);
 
   const request = useMemo(() => filterRequest(filters, state.filters), [filters, state.filters]);
-  const paging = useMemo<Paging>(
-    () => ({ page: state.page, pageSize: state.pageSize, sortBy: state.sortBy, sortOrder: state.sortOrder }),
-    [state.page, state.pageSize, state.sortBy, state.sortOrder],
-  );
-  const query = useMemo(() => ({ ...request, ...paging }) as Query, [request, paging]);
-  const list = useServerList<Query, Row>(query, options.load, options.onError);
+  const query = useMemo(() => queryOf(filters, state) as Query, [filters, state]);
+  const { ask, ...list } = useServerList<Query, Row>(query, options.load, options.onError);
 
-  const onFilters = useCallback((values: FilterValues) => setState((s) => ({ ...s, filters: values, page: 1 })), [setState]);
-  const onPaging = useCallback((next: Paging) => setState((s) => ({ ...s, ...next })), [setState]);
+  // A change asks the service at once, in the clerk's event, before React renders it.
+  const current = useLatestRef(state);
+  const change = useCallback(
+    (next: ListState) => {
+      ask(queryOf(filters, next) as Query);
+      setState(next);
+    },
+    [ask, filters, setState],
+  );
+  const onFilters = useCallback((values: FilterValues) => change({ ...current.current, filters: values, page: 1 }), [change, current]);
+  const onPaging = useCallback((next: Paging) => change({ ...current.current, ...next }), [change, current]);
 
   // The table's sort arrows and page follow the rows it shows: a click changes them together with the rows,
   // in one render, when the answer is there (not once before it and again after).
-  const shown = (list.shown as (Query & Paging) | null) ?? paging;
+  const shown = (list.shown as (Query & Paging) | null) ?? state;
   const { page, pageSize, sortBy, sortOrder } = shown;
   const shownPaging = useMemo<Paging>(() => ({ page, pageSize, sortBy, sortOrder }), [page, pageSize, sortBy, sortOrder]);
 

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { latestQueryRunner } from '../components/list/latestQuery';
 import { useLatestRef } from './useLatestRef';
 
 /** Show the spinner only when an answer is slow: a quick answer changes the rows in one render, without a flash. */
@@ -10,58 +11,44 @@ export interface ServerList<Query, Row> {
   loading: boolean;
   /** The query whose answer is shown (null before the first answer). */
   shown: Query | null;
+  /** Ask for a query now (from an event handler, before the render that will want it anyway). */
+  ask(query: Query): void;
 }
 
 /**
- * One page of a list from the service, for a query that changes with every click and keystroke.
- * A query is sent once (an unchanged query is never sent again); while one request is on its way, only the
- * newest query waits for it, and answers to queries that have been overtaken are never shown.
+ * One page of a list from the service, for a query that changes with every click and keystroke: sent once,
+ * the newest first, answers to overtaken queries never shown (components/list/latestQuery.ts).
  */
 export function useServerList<Query, Row>(
   query: Query,
   load: (query: Query) => Promise<{ items: Row[]; total: number }>,
   onError: (error: unknown) => void,
 ): ServerList<Query, Row> {
-  const [list, setList] = useState<ServerList<Query, Row>>({ items: [], total: 0, loading: false, shown: null });
-  const key = JSON.stringify(query);
+  const [list, setList] = useState<Omit<ServerList<Query, Row>, 'ask'>>({ items: [], total: 0, loading: false, shown: null });
   const calls = useLatestRef({ load, onError });
-  const run = useRef({ busy: false, queued: null as string | null, last: null as string | null, alive: true });
-
+  const [runner] = useState(() =>
+    latestQueryRunner<Query, { items: Row[]; total: number }>({
+      load: (q) => calls.current.load(q),
+      show: (shown, page) => setList({ items: page.items, total: page.total, loading: false, shown }),
+      fail: (error) => {
+        setList((l) => ({ ...l, loading: false }));
+        calls.current.onError(error);
+      },
+    }),
+  );
   useEffect(() => {
-    const state = run.current;
-    state.alive = true;
-    return () => {
-      state.alive = false;
-    };
-  }, []);
+    runner.attach();
+    return () => runner.detach();
+  }, [runner]);
 
+  const key = JSON.stringify(query);
   useEffect(() => {
-    const state = run.current;
-    if (key === (state.queued ?? state.last)) return;
-    state.queued = key;
-    if (state.busy) return;
-    state.busy = true;
-    const spinner = setTimeout(() => state.alive && setList((l) => ({ ...l, loading: true })), SPINNER_AFTER_MS);
-    void (async () => {
-      while (state.queued !== null) {
-        const sent = state.queued;
-        state.queued = null;
-        state.last = sent;
-        try {
-          const query = JSON.parse(sent) as Query;
-          const page = await calls.current.load(query);
-          if (state.alive && state.queued === null) setList({ items: page.items, total: page.total, loading: false, shown: query });
-        } catch (error) {
-          if (state.alive && state.queued === null) {
-            setList((l) => ({ ...l, loading: false }));
-            calls.current.onError(error);
-          }
-        }
-      }
-      clearTimeout(spinner);
-      state.busy = false;
-    })();
-  }, [key, calls]);
+    runner.want(key);
+    if (!runner.busy) return;
+    const spinner = setTimeout(() => runner.busy && setList((l) => (l.loading ? l : { ...l, loading: true })), SPINNER_AFTER_MS);
+    return () => clearTimeout(spinner);
+  }, [key, runner]);
 
-  return list;
+  const ask = useCallback((q: Query) => runner.want(JSON.stringify(q)), [runner]);
+  return { ...list, ask };
 }
