@@ -4,6 +4,8 @@ import { DishonestyRecords1763900000002 } from './0002-dishonesty-records';
 import { RecordSortIndexes1763900000003 } from './0003-record-sort-indexes';
 import { RecordListCovering1763900000004 } from './0004-record-list-covering';
 import { RecordVersionsRowid1763900000005 } from './0005-record-versions-rowid';
+import { Sync1763900000010 } from './0010-sync';
+import { PlatformDirectory1763900000011 } from './0011-platform-directory';
 
 /**
  * Every migration, in the order it runs. Append only: never edit or reorder a migration that has shipped.
@@ -15,4 +17,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RecordSortIndexes1763900000003,
   RecordListCovering1763900000004,
   RecordVersionsRowid1763900000005,
+  Sync1763900000010,
+  PlatformDirectory1763900000011,
 ];

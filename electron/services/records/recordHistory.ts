@@ -5,7 +5,7 @@ import { findTransition } from '../../../shared/domain/recordLifecycle';
 import { maskIdNumber } from '../../../shared/validation/mask';
 import type { RecordSnapshot } from './recordRow';
 
-const ACTION_LABELS: Record<string, string> = { create: '新建', import: 'Excel 导入', edit: '修改', correct: '更正' };
+const ACTION_LABELS: Record<string, string> = { create: '新建', import: 'Excel 导入', edit: '修改', correct: '更正', platform_decision: '市平台决定' };
 
 export const actionLabel = (action: string) => ACTION_LABELS[action] ?? findTransition(action)?.label ?? action;
 

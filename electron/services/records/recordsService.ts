@@ -45,7 +45,7 @@ function requireVersion(row: RecordDbRow, expected: number): void {
 }
 
 /** Version history row + audit entry + upload item for the record's new state, in the caller's transaction. */
-function logRecordChange(sql: Sql, at: string, actor: Actor, before: RecordDbRow | null, after: RecordDbRow, note: VersionNote): void {
+export function logRecordChange(sql: Sql, at: string, actor: Actor, before: RecordDbRow | null, after: RecordDbRow, note: VersionNote): void {
   const snapshot = snapshotOf(after);
   sql.run(
     `INSERT INTO record_versions (record_id, version, action, reason, approver, date, status_before, status_after, at, user_id, snapshot_json)

@@ -1,0 +1,20 @@
+import type { Sql } from '../db/database';
+import { applyPlatformDecision, type DecisionOutcome, type PlatformDecision } from '../services/records/platformDecision';
+
+/**
+ * What the sync client knows per upload kind: how to apply the city's decision on an item of that kind,
+ * and how many items of it the ledger holds (for the "more than a tenth" guard on downloads). Uploading
+ * needs nothing per kind: the outbox already holds each item as the platform wants it. A ledger that
+ * lands later adds one entry here.
+ */
+export interface ClientKind {
+  applyDecision(sql: Sql, at: string, decision: PlatformDecision): DecisionOutcome;
+  count(sql: Sql): number;
+}
+
+export const CLIENT_KINDS: Record<string, ClientKind> = {
+  dishonesty_record: {
+    applyDecision: applyPlatformDecision,
+    count: (sql) => sql.get<{ n: number }>(`SELECT count(*) AS n FROM dishonesty_records`)!.n,
+  },
+};
