@@ -83,7 +83,7 @@ export class PlatformConnection {
   }
 
   private async pause(attempt: number, retryAfterSeconds: number | null): Promise<void> {
-    if (attempt < this.retry.maxAttempts) await this.retry.sleep(Math.min(this.retry.capMs, backoffMs(this.retry, attempt, retryAfterSeconds)));
+    if (attempt < this.retry.maxAttempts) await this.retry.sleep(backoffMs(this.retry, attempt, retryAfterSeconds));
   }
 
   private async correctClock(serverTime: string): Promise<void> {

@@ -87,8 +87,11 @@ export const DEFAULT_RETRY: RetryPolicy = {
   random: Math.random,
 };
 
+/** Longest wait a Retry-After may ask for; a longer one is a mistake, not a plan. */
+const MAX_RETRY_AFTER_MS = 15 * 60_000;
+
 /** Exponential backoff with full jitter, or what Retry-After asked for when the platform said so. */
 export function backoffMs(policy: RetryPolicy, attempt: number, retryAfterSeconds: number | null): number {
-  if (retryAfterSeconds !== null) return retryAfterSeconds * 1000;
+  if (retryAfterSeconds !== null) return Math.min(MAX_RETRY_AFTER_MS, retryAfterSeconds * 1000);
   return Math.floor(policy.random() * Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1)));
 }
