@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { APP_VERSION } from '../appVersion';
 import { openApp } from '../ipc/openApp';
+import type { AppSyncOptions } from '../sync/appSync';
 import { Session } from '../ipc/session';
 
 /**
@@ -18,6 +19,8 @@ export interface HarnessOptions {
   token?: string;
   /** The clock the session measures idle time with (tests move it forward); Date.now by default. */
   now?: () => number;
+  /** Automatic sync and the device key's protection (defaults: on; an owner-only file). */
+  sync?: AppSyncOptions;
 }
 
 export interface Harness {
@@ -48,6 +51,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     dataDir: options.dataDir,
     appVersion: APP_VERSION,
     host: { openPath: async (file) => (console.log(`[harness] 打开附件：${file}`), false) },
+    sync: options.sync,
   });
   const session = new Session(options.now);
   let port = 0;

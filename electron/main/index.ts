@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DatabaseOpenError } from '../db/database';
 import { APP_VERSION } from '../appVersion';
 import { openApp, type OpenedApp } from '../ipc/openApp';
+import { deviceKeyProtector } from './deviceKeyProtector';
 import { registerIpc } from './ipcBridge';
 import { registerAppScheme, serveRenderer } from './rendererProtocol';
 import { APP_ORIGIN, hardenApp } from './security';
@@ -49,6 +50,7 @@ async function start(): Promise<void> {
       appVersion: APP_VERSION,
       nativeBinding: electronNativeBinding(),
       host: { openPath: async (file) => (await shell.openPath(file)) === '' },
+      sync: { keyProtector: deviceKeyProtector() },
     });
   } catch (error) {
     fail(error);

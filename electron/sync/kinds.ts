@@ -8,12 +8,22 @@ import { applyPlatformDecision, type DecisionOutcome, type PlatformDecision } fr
  * lands later adds one entry here.
  */
 export interface ClientKind {
+  label: string;
+  /** A line that tells the clerk which item this is (subject, document number), or null if it is gone. */
+  describe(sql: Sql, id: string): string | null;
   applyDecision(sql: Sql, at: string, decision: PlatformDecision): DecisionOutcome;
   count(sql: Sql): number;
 }
 
 export const CLIENT_KINDS: Record<string, ClientKind> = {
   dishonesty_record: {
+    label: '政务失信记录',
+    describe: (sql, id) => {
+      const row = sql.get<{ name: string; doc: string | null }>(
+        `SELECT CASE subject_type WHEN 'person' THEN person_name ELSE unit_name END AS name, doc_number AS doc FROM dishonesty_records WHERE id = ?`, id,
+      );
+      return row ? [row.name, row.doc].filter(Boolean).join(' · ') : null;
+    },
     applyDecision: applyPlatformDecision,
     count: (sql) => sql.get<{ n: number }>(`SELECT count(*) AS n FROM dishonesty_records`)!.n,
   },

@@ -26,6 +26,7 @@ export class SyncClient {
   private readonly retry: RetryPolicy;
   private readonly limits: BatchLimits;
   private running: Promise<unknown> = Promise.resolve();
+  private active = 0;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -36,8 +37,15 @@ export class SyncClient {
     this.limits = options.limits ?? PLATFORM_LIMITS;
   }
 
+  /** True while an upload, download or file step runs (or waits its turn). */
+  get busy(): boolean {
+    return this.active > 0;
+  }
+
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.running.then(work, work);
+    this.active++;
+    const step = () => work().finally(() => this.active--);
+    const result = this.running.then(step, step);
     this.running = result.catch(() => undefined);
     return result;
   }

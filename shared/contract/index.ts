@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import { adminChannels } from './admin';
 import { recordChannels } from './records';
 import { sessionChannels } from './session';
+import { syncChannels } from './sync';
 
 /** Every channel the renderer may call. Later ledgers add their area's file here. */
 export const CONTRACT = {
   ...sessionChannels,
   ...adminChannels,
   ...recordChannels,
+  ...syncChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -26,3 +28,4 @@ export * from './errors';
 export type { SessionUser } from './session';
 export type { UserRow, Settings, AuditEntry, AuditVerifyResult } from './admin';
 export type { RecordRow, RecordDetail, RecordVersion, Attachment, ImportResult, RecordListFilter } from './records';
+export type { SyncStatusView, BatchRow, ReceiptRow, UploadStateView, UploadTag } from './sync';

@@ -2,6 +2,7 @@ import type { HandlerMap } from '../registry';
 import { adminHandlers } from './adminHandlers';
 import { recordHandlers } from './recordHandlers';
 import { sessionHandlers } from './sessionHandlers';
+import { syncHandlers } from './syncHandlers';
 
 /** Every channel's handler; the registry refuses to start if the contract has a channel missing here. */
-export const HANDLERS: HandlerMap = { ...sessionHandlers, ...adminHandlers, ...recordHandlers };
+export const HANDLERS: HandlerMap = { ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...syncHandlers };

@@ -10,6 +10,7 @@ import { navigate } from '../../app/router';
 import { useCan, useSession } from '../../app/session';
 import { errorMessage } from '../../components/formRules';
 import { formatInstant, formatYuan } from '../../components/format';
+import { UploadStateTag } from '../sync/UploadStateTag';
 import { formatChangeValue, formatFileSize, readFileAsBase64, SeverityText, StatusTag } from './recordUi';
 import { TransitionModal } from './TransitionModal';
 
@@ -147,6 +148,7 @@ export function RecordDetailPage({ id }: { id: string }) {
             <Tag icon={<LockOutlined />} color="default" className="locked-tag">已审核锁定</Tag>
           )}
           <Typography.Text type="secondary">第 {record.version} 版</Typography.Text>
+          <UploadStateTag kind="dishonesty_record" id={record.id} version={record.version} />
         </Space>
         <Space wrap>
           {transitions.map((t) => (
