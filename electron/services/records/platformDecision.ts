@@ -1,5 +1,6 @@
 import type { Sql } from '../../db/database';
 import { RECORD_STATUSES, type RecordStatus } from '../../../shared/domain/dishonesty';
+import { todayIso } from '../../../shared/validation/dates';
 import type { Actor } from '../context';
 import { loadRecordRow, logRecordChange } from './recordsService';
 
@@ -40,6 +41,6 @@ export function applyPlatformDecision(sql: Sql, at: string, decision: PlatformDe
     status, status === 'objection' ? before.status : before.previous_status, at, actor.id, decision.id,
   );
   const after = loadRecordRow(sql, decision.id)!;
-  logRecordChange(sql, at, actor, before, after, { action: 'platform_decision', reason: decision.note, date: decision.decidedAt.slice(0, 10) });
+  logRecordChange(sql, at, actor, before, after, { action: 'platform_decision', reason: decision.note, date: todayIso(new Date(decision.decidedAt)) });
   return 'applied';
 }

@@ -8,6 +8,9 @@ import { formatInstant } from '../../components/format';
 
 const REFRESH_MS = 15_000;
 
+/** Sent by whoever just ran a sync step, so the header does not wait for its timer. */
+export const SYNC_CHANGED_EVENT = 'ledger:sync-changed';
+
 /** The header's sync line: pending count, last success, and a fault if any. Follows page changes and a timer. */
 export function SyncHeaderStatus({ path }: { path: string }) {
   const [s, setS] = useState<SyncStatusView | null>(null);
@@ -16,9 +19,11 @@ export function SyncHeaderStatus({ path }: { path: string }) {
     const read = () => api.syncStatus({}).then((v) => live && setS(v), () => undefined);
     void read();
     const timer = setInterval(read, REFRESH_MS);
+    window.addEventListener(SYNC_CHANGED_EVENT, read);
     return () => {
       live = false;
       clearInterval(timer);
+      window.removeEventListener(SYNC_CHANGED_EVENT, read);
     };
   }, [path]);
   if (!s) return null;

@@ -9,6 +9,7 @@ import { formatInstant } from '../../components/format';
 import { errorMessage } from '../../components/formRules';
 import { EnrolForm } from './EnrolForm';
 import { ReceiptReport } from './ReceiptReport';
+import { SYNC_CHANGED_EVENT } from './SyncHeaderStatus';
 import { BatchStateTag, fieldLabel, ITEM_PATHS } from './syncUi';
 
 /** 上报平台: the connection to the city platform, 立即上报, every batch with its receipts, refused items. */
@@ -50,6 +51,7 @@ export function SyncPage() {
       message.error(errorMessage(error));
     } finally {
       setRunning(false);
+      window.dispatchEvent(new Event(SYNC_CHANGED_EVENT));
       await load();
     }
   };
