@@ -2,12 +2,12 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright';
 import { openDatabase } from '../../electron/db/database';
 import { createUser, initializeOffice } from '../../electron/services/users/usersService';
 import { RECORD_FIELD_LABELS } from '../../shared/domain/dishonesty';
 import { computeUsccCheckChar } from '../../shared/validation/uscc';
 import { startE2e, type E2eEnv } from '../support/browser';
+import { e2eActions } from '../support/e2eActions';
 import { TEST_OFFICE, TEST_PASSWORD, tempDir } from '../support/testApp';
 
 /**
@@ -42,40 +42,10 @@ afterAll(async () => {
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
-/**
- * antd puts a space between two Chinese characters in a button ("保 存"), and an icon adds its name in
- * front ("plus 新建记录"), so match names loosely.
- */
-const loose = (text: string) => new RegExp(`^(?:[a-z-]+\\s+)?\\s*${[...text].join('\\s*')}\\s*$`);
-const button = (name: string, within: { getByRole: Locator['getByRole'] } = env.page) => within.getByRole('button', { name: loose(name) });
-const field = (label: string) => env.page.getByLabel(label, { exact: true });
+const { poll, button, field, navItem, pageHead, shoot, login, logout } = e2eActions(() => env);
 const formItem = (label: string) => env.page.locator('.ant-form-item').filter({ has: field(label) });
 const fieldError = (label: string) => formItem(label).locator('.ant-form-item-explain-error');
-const userMenu = () => env.page.getByRole('button', { name: '用户菜单' });
-const navItem = (label: string) => env.page.locator('.frame-sider').getByRole('menuitem', { name: label, exact: true });
-const pageHead = () => env.page.locator('.page-head').first();
 const listRows = () => env.page.locator('.records-table .ant-table-row');
-/** Screenshots without the passing toasts (they fade after 3 s) or a hover. */
-async function shoot(name: string) {
-  await env.page.mouse.move(0, 0);
-  await poll(() => env.page.locator('.ant-message-notice').count()).toBe(0);
-  await env.screenshot(name);
-}
-
-async function login(username: string) {
-  await poll(() => button('登录').isVisible()).toBe(true);
-  await field('登录名').fill(username);
-  await field('密码').fill(TEST_PASSWORD);
-  await button('登录').click();
-  await poll(() => userMenu().isVisible()).toBe(true);
-}
-
-async function logout() {
-  await userMenu().click();
-  await env.page.getByRole('menuitem', { name: '退出登录' }).click();
-  await poll(() => button('登录').isVisible()).toBe(true);
-}
 
 /** A select with search: type the option and take it with Enter, as a clerk at the keyboard would. */
 async function choose(label: string, option: string) {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright';
 import { openDatabase } from '../../electron/db/database';
 import { createRecord } from '../../electron/services/records';
 import { createUser, initializeOffice, toActor } from '../../electron/services/users/usersService';
 import { decide } from '../platform/changes';
 import { startE2e, type E2eEnv } from '../support/browser';
+import { e2eActions } from '../support/e2eActions';
 import { platformForTest, type TestPlatform } from '../support/platformRequests';
 import { numberedUscc, unitRecord } from '../support/recordFixtures';
 import { TEST_OFFICE, TEST_PASSWORD, tempDir } from '../support/testApp';
@@ -41,34 +41,8 @@ afterAll(async () => {
   await platform?.close();
 });
 
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
-const loose = (text: string) => new RegExp(`^(?:[a-z-]+\\s+)?\\s*${[...text].join('\\s*')}\\s*$`);
-const button = (name: string, within: { getByRole: Locator['getByRole'] } = env.page) => within.getByRole('button', { name: loose(name) });
-const field = (label: string) => env.page.getByLabel(label, { exact: true });
-const userMenu = () => env.page.getByRole('button', { name: '用户菜单' });
-const navItem = (label: string) => env.page.locator('.frame-sider').getByRole('menuitem', { name: label, exact: true });
-const pageHead = () => env.page.locator('.page-head').first();
+const { poll, loose, button, field, navItem, pageHead, shoot, login, logout } = e2eActions(() => env);
 const uploadTag = () => env.page.locator('.upload-state-tag');
-
-async function shoot(name: string) {
-  await env.page.mouse.move(0, 0);
-  await poll(() => env.page.locator('.ant-message-notice').count()).toBe(0);
-  await env.screenshot(name);
-}
-
-async function login(username: string) {
-  await poll(() => button('登录').isVisible()).toBe(true);
-  await field('登录名').fill(username);
-  await field('密码').fill(TEST_PASSWORD);
-  await button('登录').click();
-  await poll(() => userMenu().isVisible()).toBe(true);
-}
-
-async function logout() {
-  await userMenu().click();
-  await env.page.getByRole('menuitem', { name: '退出登录' }).click();
-  await poll(() => button('登录').isVisible()).toBe(true);
-}
 
 async function openRecord(id: string) {
   await env.page.evaluate((path) => (window.location.hash = path), `#/records/${id}`);
