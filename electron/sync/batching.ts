@@ -28,10 +28,10 @@ export interface BatchLimits {
 
 export const PLATFORM_LIMITS: BatchLimits = { maxItems: MAX_BATCH_ITEMS, maxBytes: MAX_BATCH_BYTES };
 
-/** The oldest batch made but not yet answered (or stopped by a fault), to send (again). */
-export function nextOpenBatch(sql: Sql): OpenBatch | null {
+/** The oldest batch made but not yet answered (or stopped by a fault), to send (again); `skip` is in flight. */
+export function nextOpenBatch(sql: Sql, skip: string | null = null): OpenBatch | null {
   const row = sql.get<{ batch_id: string; seq: number; item_count: number; body_json: string }>(
-    `SELECT batch_id, seq, item_count, body_json FROM sync_batches WHERE state IN ('open','fault') ORDER BY seq LIMIT 1`,
+    `SELECT batch_id, seq, item_count, body_json FROM sync_batches WHERE state IN ('open','fault') AND batch_id IS NOT ? ORDER BY seq LIMIT 1`, skip,
   );
   return row ? { batchId: row.batch_id, seq: row.seq, itemCount: row.item_count, bodyJson: row.body_json } : null;
 }

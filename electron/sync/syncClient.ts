@@ -54,8 +54,9 @@ export class SyncClient {
     return this.exclusive(() => enrolDevice(this.deps, this.keys, actor, req, this.retry.timeoutMs));
   }
 
-  push(): Promise<PushReport> {
-    return this.exclusive(async () => push(this.deps, await PlatformConnection.open(this.deps, this.keys, this.retry), this.limits));
+  /** `onBatch` hears the running totals after each answered batch (progress, the bench). */
+  push(onBatch?: (report: PushReport) => void): Promise<PushReport> {
+    return this.exclusive(async () => push(this.deps, await PlatformConnection.open(this.deps, this.keys, this.retry), this.limits, onBatch));
   }
 
   /** `approve` is an administrator's go-ahead for a download that would change more than a tenth of the ledger. */

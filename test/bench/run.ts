@@ -29,6 +29,7 @@ import { RecordGenerator, toTemplateCells } from './generate';
 import { Rng } from './prng';
 import { LIST_SCENARIOS, searchScenarios, type ListQuery, type Scenario } from './scenarios';
 import { median, ms, RssSampler, summarize, table, type Summary } from './stats';
+import { runSyncBenchInChild } from './sync';
 
 // ---------------------------------------------------------------------------------------------------
 // Options
@@ -393,7 +394,8 @@ async function main(): Promise<void> {
       sqlite_version: sqliteVersion,
     };
     if (!opts.keep) fs.rmSync(dataDir, { recursive: true, force: true });
-    console.log(JSON.stringify(result));
+    const sync = await runSyncBenchInChild(opts.quick ? { items: 10_000, decisions: 2_000 } : { items: 50_000, decisions: 10_000 });
+    console.log(JSON.stringify({ ...result, ...sync }));
   } finally {
     if (bench) await bench.db.close().catch(() => undefined);
     if (!opts.keep) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -63,7 +63,7 @@ describe('automatic sync', () => {
       await expect.poll(async () => (await world!.client.status()).fault?.code, { timeout: 10_000 }).toBe('UNREACHABLE');
       world.platform.faults.set(null);
       await expect.poll(() => heldItems(world!.platform.store).length, { timeout: 10_000 }).toBe(5);
-      expect((await world.client.status()).fault).toBeNull();
+      await expect.poll(async () => (await world!.client.status()).fault, { timeout: 10_000 }).toBeNull();
     } finally {
       scheduler.stop();
     }

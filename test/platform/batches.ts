@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalHash, canonicalJson, MAX_BATCH_BYTES, MAX_BATCH_ITEMS, RFC3339 } from '../../electron/sync/protocol';
+import { canonicalJson, MAX_BATCH_BYTES, MAX_BATCH_ITEMS, RFC3339, sha256Hex } from '../../electron/sync/protocol';
 import type { Batch, BatchAnswer, BatchItem, Receipt } from '../../electron/sync/wire';
 import { PLATFORM_KINDS } from './kinds';
 import type { HeldItem, PlatformStore } from './store';
@@ -77,16 +77,19 @@ const notABatch = (message: string) => new PlatformFailure(400, 'NOT_A_BATCH', m
 export function takeBatch(store: PlatformStore, device: { office_id: string; device_id: string }, batch: Batch, at: string, viaFile = false): BatchAnswer {
   if (batch.officeId !== device.office_id) throw new PlatformFailure(403, 'OTHER_OFFICE', `本设备登记在 ${device.office_id}，不能为其他单位（${batch.officeId}）上报`);
   if (batch.deviceId !== device.device_id) throw new PlatformFailure(403, 'OTHER_DEVICE', '批次中的设备号与签名设备不符');
-  const itemsHash = canonicalHash(batch.items);
+  // The canonical JSON of each item once: the batch's hash (RFC 8785 of the array is its items' canonical
+  // texts joined) and the judging both use it.
+  const dataTexts = batch.items.map((item) => canonicalJson(item.data ?? null));
+  const itemsHash = sha256Hex(`[${batch.items.map((item, i) => itemCanonical(item, dataTexts[i])).join(',')}]`);
   return store.db.transaction((): BatchAnswer => {
-    const earlier = store.db.prepare(`SELECT items_hash, answer_json FROM batches WHERE batch_id = ?`).get(batch.batchId) as
+    const earlier = store.stmt(`SELECT items_hash, answer_json FROM batches WHERE batch_id = ?`).get(batch.batchId) as
       | { items_hash: string; answer_json: string }
       | undefined;
     if (earlier) {
       if (earlier.items_hash !== itemsHash) throw new PlatformFailure(409, 'BATCH_CONFLICT', `批次号 ${batch.batchId} 已用于内容不同的另一个批次`);
       return JSON.parse(earlier.answer_json) as BatchAnswer;
     }
-    const receipts = batch.items.map((item) => judgeItem(store, device.office_id, batch.batchId, item, at));
+    const receipts = batch.items.map((item, i) => judgeItem(store, device.office_id, batch.batchId, item, dataTexts[i], at));
     const answer: BatchAnswer = { batchId: batch.batchId, receivedAt: at, receipts };
     store.db
       .prepare(`INSERT INTO batches (batch_id, office_id, device_id, seq, created_at, items_hash, received_at, answer_json, via_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -102,13 +105,25 @@ export function takeBatch(store: PlatformStore, device: { office_id: string; dev
 
 const platformRef = (ref: number) => `SZXY-${String(ref).padStart(10, '0')}`;
 
-function judgeItem(store: PlatformStore, officeId: string, batchId: string, item: BatchItem, at: string): Receipt {
+const ITEM_KEYS = ['data', 'id', 'kind', 'op', 'updatedAt', 'version'];
+
+/**
+ * RFC 8785 text of an item from its data's text: an item with exactly the six keys of the page is their
+ * values in the keys' sorted order (any other item goes through the library whole).
+ */
+export function itemCanonical(item: BatchItem, dataText: string): string {
+  const keys = Object.keys(item).sort();
+  if (keys.length !== ITEM_KEYS.length || keys.some((k, i) => k !== ITEM_KEYS[i]) || item.data === undefined) return canonicalJson(item);
+  return `{"data":${dataText},"id":${JSON.stringify(item.id)},"kind":${JSON.stringify(item.kind)},"op":${JSON.stringify(item.op)},"updatedAt":${JSON.stringify(item.updatedAt)},"version":${canonicalJson(item.version)}}`;
+}
+
+function judgeItem(store: PlatformStore, officeId: string, batchId: string, item: BatchItem, dataJson: string, at: string): Receipt {
   const head = { id: item.id, version: item.version };
-  const held = store.db.prepare(`SELECT ref, id, kind, office_id, version, op, is_void, data_hash FROM items WHERE id = ?`).get(item.id) as HeldItem | undefined;
+  const held = store.stmt(`SELECT ref, id, kind, office_id, version, op, is_void, data_hash FROM items WHERE id = ?`).get(item.id) as HeldItem | undefined;
   if (held && held.office_id !== officeId) {
     return { ...head, status: 'rejected', code: 'OTHER_OFFICE', field: 'id', message: '该编号的条目属于其他单位' };
   }
-  const dataHash = canonicalHash(item.data ?? null);
+  const dataHash = sha256Hex(dataJson);
   if (held) {
     if (item.version < held.version) return { ...head, status: 'stale' };
     if (item.version === held.version) {
@@ -119,7 +134,6 @@ function judgeItem(store: PlatformStore, officeId: string, batchId: string, item
   const problem = validateItem(item);
   if (problem) return { ...head, status: 'rejected', ...problem };
   const isVoid = item.op === 'void' ? 1 : 0;
-  const dataJson = canonicalJson(item.data ?? null);
   let ref: number;
   if (held) {
     store.db
@@ -133,7 +147,7 @@ function judgeItem(store: PlatformStore, officeId: string, batchId: string, item
         .run(item.id, item.kind, officeId, item.version, item.op, isVoid, dataJson, dataHash, item.updatedAt, at, batchId).lastInsertRowid,
     );
   }
-  store.db.prepare(`INSERT INTO item_versions (id, version, batch_id) VALUES (?, ?, ?)`).run(item.id, item.version, batchId);
+  store.stmt(`INSERT INTO item_versions (id, version, batch_id) VALUES (?, ?, ?)`).run(item.id, item.version, batchId);
   return { ...head, status: 'accepted', platformRef: platformRef(ref) };
 }
 

@@ -13,6 +13,8 @@ export interface FaultPlan {
   times?: number;
   /** Or inject on each matching request with this probability. */
   probability?: number;
+  /** Or inject on every n-th matching request (deterministic, interleaved with good answers). */
+  every?: number;
   /** Seconds for Retry-After on 429/503 (default 1). */
   retryAfter?: number;
   /** Which request paths it touches (default: POST /v1/batches only). */
@@ -22,11 +24,15 @@ export interface FaultPlan {
 export class FaultSwitch {
   private plan: FaultPlan | null = null;
   private remaining = Infinity;
+  private seen = 0;
+  /** Faults injected since the plan was set. */
   injected = 0;
 
   set(plan: FaultPlan | null): void {
     this.plan = plan;
     this.remaining = plan?.times ?? Infinity;
+    this.seen = 0;
+    this.injected = 0;
   }
 
   /** The fault to inject on this request, if any (counts it). */
@@ -34,6 +40,8 @@ export class FaultSwitch {
     const plan = this.plan;
     if (!plan || this.remaining <= 0) return null;
     if (!(plan.paths ?? ['/v1/batches']).includes(path)) return null;
+    this.seen++;
+    if (plan.every !== undefined && this.seen % plan.every !== 0) return null;
     if (plan.probability !== undefined && Math.random() >= plan.probability) return null;
     this.remaining--;
     this.injected++;

@@ -47,6 +47,7 @@ export class PlatformStore {
   readonly db: Database.Database;
   readonly privateKey: KeyObject;
   readonly publicKey: KeyObject;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -67,6 +68,16 @@ export class PlatformStore {
     return privateKey;
   }
 
+  /** A prepared statement, made once per text (a batch runs the same few thousands of times). */
+  stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   get publicKeyBase64(): string {
     return publicKeyToBase64(this.publicKey);
   }
@@ -78,7 +89,7 @@ export class PlatformStore {
   }
 
   device(deviceId: string): DeviceRow | undefined {
-    return this.db.prepare(`SELECT * FROM devices WHERE device_id = ?`).get(deviceId) as DeviceRow | undefined;
+    return this.stmt(`SELECT * FROM devices WHERE device_id = ?`).get(deviceId) as DeviceRow | undefined;
   }
 
   close(): void {
