@@ -9,6 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -25,6 +26,20 @@ export interface SyncBenchResult {
   pull_items_per_s: number;
   upload_items: number;
   pull_decisions: number;
+  /** CPU seconds the upload took in the client and in the platform process (wall time also counts other programs). */
+  upload_client_cpu_s: number;
+  upload_platform_cpu_s: number | null;
+  sync_loadavg_1m: number;
+}
+
+/** CPU time of another process in ms (Linux /proc), or null where that cannot be read. */
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -60,15 +75,22 @@ export async function runSyncBench(options: { items?: number; decisions?: number
     global.gc?.();
     let rss5k = 0;
     let peak = rssMb();
+    const platformCpu0 = processCpuMs(platform.child.pid);
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const report = await client.push((progress) => {
       peak = Math.max(peak, rssMb());
       if (rss5k === 0 && progress.items >= 5_000) rss5k = peak;
     });
     const uploadS = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const platformCpu1 = processCpuMs(platform.child.pid);
+    const clientCpuS = Math.round((cpu.user + cpu.system) / 1e4) / 100;
+    const platformCpuS = platformCpu0 === null || platformCpu1 === null ? null : Math.round((platformCpu1 - platformCpu0) / 10) / 100;
     peak = Math.max(peak, rssMb());
     if (report.fault || report.accepted !== items) throw new Error(`upload incomplete: ${JSON.stringify(report)}`);
     log(`上报 ${items} 条：${uploadS.toFixed(1)} s（${Math.round(items / uploadS)} 条/秒），内存 5,000 条时 ${rss5k} MB，${items} 条时 ${peak} MB`);
+    log(`  其中 CPU：客户端 ${clientCpuS} s，平台 ${platformCpuS ?? '—'} s（系统负载 ${os.loadavg()[0].toFixed(2)}，墙钟时间含其他程序的占用）`);
 
     const ids = await app.db.read((sql) => sql.all<{ id: string }>(`SELECT id FROM dishonesty_records ORDER BY seq LIMIT ?`, decisions).map((r) => r.id));
     const publisher = new PlatformStore(platformDir);
@@ -89,6 +111,9 @@ export async function runSyncBench(options: { items?: number; decisions?: number
       pull_items_per_s: Math.round(decisions / pullS),
       upload_items: items,
       pull_decisions: decisions,
+      upload_client_cpu_s: clientCpuS,
+      upload_platform_cpu_s: platformCpuS,
+      sync_loadavg_1m: Math.round(os.loadavg()[0] * 100) / 100,
     };
   } finally {
     platform?.child.kill('SIGTERM');
