@@ -28,6 +28,15 @@ export interface ExportResult {
 
 /** Make batches of everything pending, then write every unanswered batch to `outFile` (written whole, then renamed). */
 export async function exportBatchFile(deps: ServiceDeps, keys: DeviceKeyStore, outFile: string): Promise<ExportResult> {
+  const { bytes, batches, items } = await buildBatchFile(deps, keys);
+  const temp = `${outFile}.part`;
+  fs.writeFileSync(temp, bytes);
+  fs.renameSync(temp, outFile);
+  return { file: outFile, batches, items };
+}
+
+/** The `.ledgerbatch` bytes of every batch not yet answered (pending items are put into batches first). */
+export async function buildBatchFile(deps: ServiceDeps, keys: DeviceKeyStore): Promise<{ bytes: Buffer; batches: number; items: number }> {
   const enrolment = await requireEnrolment(deps);
   const privateKey = keys.load();
   if (!privateKey) throw new AppError('NO_DEVICE_KEY', '找不到本机的签名密钥，请重新登记');
@@ -42,10 +51,7 @@ export async function exportBatchFile(deps: ServiceDeps, keys: DeviceKeyStore, o
   if (batches.length === 0) throw new AppError('NOTHING_PENDING', '没有待上报的内容');
   const signature = signBase64(privateKey, canonicalHash(batches));
   const file = { format: BATCH_FILE_FORMAT, officeId: enrolment.officeId, deviceId: enrolment.deviceId, publicKey: enrolment.publicKey, batches, signature };
-  const temp = `${outFile}.part`;
-  fs.writeFileSync(temp, gzipSync(JSON.stringify(file)));
-  fs.renameSync(temp, outFile);
-  return { file: outFile, batches: batches.length, items: batches.reduce((n, b) => n + b.items.length, 0) };
+  return { bytes: gzipSync(JSON.stringify(file)), batches: batches.length, items: batches.reduce((n, b) => n + b.items.length, 0) };
 }
 
 export interface ImportResult {

@@ -4,7 +4,7 @@ import { PLATFORM_LIMITS, type BatchLimits } from './batching';
 import { PlatformConnection } from './connection';
 import { DeviceKeyStore, type KeyProtector } from './deviceKey';
 import { enrolDevice, type EnrolRequest } from './enrol';
-import { exportBatchFile, importReceiptsFile } from './files';
+import { buildBatchFile, exportBatchFile, importReceiptsFile } from './files';
 import { DEFAULT_RETRY, type RetryPolicy } from './http';
 import { pull, type PullReport } from './pull';
 import { push, type PushReport } from './push';
@@ -74,6 +74,11 @@ export class SyncClient {
 
   exportFile(outFile: string) {
     return this.exclusive(() => exportBatchFile(this.deps, this.keys, outFile));
+  }
+
+  /** The `.ledgerbatch` as bytes (the page hands it to the browser to save on removable media). */
+  batchFileBytes() {
+    return this.exclusive(() => buildBatchFile(this.deps, this.keys));
   }
 
   importReceipts(bytes: Buffer) {

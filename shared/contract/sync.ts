@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { pageRequest, requiredText } from './common';
+import { fileSchema } from './records';
 
 /** 上报平台: enrolment, upload now, batch history with receipts, rejected items, each record's upload state. */
 
@@ -97,5 +98,15 @@ export const syncChannels = {
     response: z.object({ batch: batchRowSchema, receipts: z.array(receiptRowSchema) }),
   }),
   'sync.rejected': channel({ access: 'user', request: z.object({}).default({}), response: z.array(receiptRowSchema.extend({ at: z.string() })) }),
+  'sync.exportFile': channel({
+    access: 'user',
+    request: z.object({}).default({}),
+    response: fileSchema.extend({ batches: z.number(), items: z.number() }),
+  }),
+  'sync.importReceipts': channel({
+    access: 'user',
+    request: fileSchema.extend({ contentBase64: z.string().min(1, { error: '请选择回执文件' }).max(90_000_000, { error: '回执文件过大' }) }),
+    response: z.object({ applied: z.number(), already: z.number(), unknown: z.number(), refused: z.number() }),
+  }),
   'sync.uploadState': channel({ access: 'user', request: z.object({ kind: z.string().min(1), id: z.string().min(1) }), response: uploadStateSchema }),
 };

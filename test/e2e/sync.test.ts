@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/database';
 import { createRecord } from '../../electron/services/records';
@@ -5,7 +8,7 @@ import { createUser, initializeOffice, toActor } from '../../electron/services/u
 import { decide } from '../platform/changes';
 import { startE2e, type E2eEnv } from '../support/browser';
 import { e2eActions } from '../support/e2eActions';
-import { platformForTest, type TestPlatform } from '../support/platformRequests';
+import { makeDevice, platformForTest, signedRequest, type TestPlatform } from '../support/platformRequests';
 import { numberedUscc, unitRecord } from '../support/recordFixtures';
 import { TEST_OFFICE, TEST_PASSWORD, tempDir } from '../support/testApp';
 
@@ -126,5 +129,41 @@ describe('a decision of the city', () => {
     expect(await history.textContent()).toContain('市平台');
     expect(await history.textContent()).toContain('异议成立，予以撤销');
     await shoot('record-platform-decision');
+  });
+});
+
+describe('the file route (no connection)', () => {
+  it('写出上报文件 → uploaded elsewhere → a tampered receipts file is refused whole, the real one marks it 已上报', async () => {
+    await navItem('上报平台').click();
+    await poll(() => env.page.locator('.sync-status').textContent()).toMatch(/待上报 1 条/); // the 撤销 version goes up too
+    const [download] = await Promise.all([env.page.waitForEvent('download'), button('写出上报文件').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.ledgerbatch$/);
+    const batchFile = fs.readFileSync((await download.path())!);
+    // at a machine with a connection, another enrolled device of the office uploads it and fetches the receipts
+    const carrier = await platform.enrol(makeDevice(TEST_OFFICE.officeUscc));
+    const taken = await signedRequest(platform.url, carrier, 'POST', '/v1/batch-files', batchFile, { contentType: 'application/octet-stream' });
+    expect(taken.status).toBe(200);
+    const receipts = await signedRequest(platform.url, carrier, 'GET', `/v1/receipts-file?batchIds=${taken.json.results[0].batchId}`);
+    const dir = tempDir('ledger-e2e-usb-');
+    const good = path.join(dir, 'office.ledgerreceipts');
+    fs.writeFileSync(good, receipts.bytes);
+    const content = JSON.parse(gunzipSync(receipts.bytes).toString());
+    const forged = path.join(dir, 'forged.ledgerreceipts');
+    fs.writeFileSync(forged, gzipSync(JSON.stringify({ ...content, results: content.results.map((r: { receipts: object[] }) => ({ ...r, receipts: r.receipts.map((x) => ({ ...x, status: 'rejected' })) })) })));
+
+    const input = env.page.locator('.file-transfer input[type=file]');
+    await input.setInputFiles(forged);
+    const refusal = env.page.getByRole('dialog').filter({ hasText: '回执文件未导入' });
+    await poll(() => refusal.isVisible()).toBe(true);
+    expect(await refusal.textContent()).toMatch(/签名.*未导入任何内容/);
+    await shoot('sync-receipts-refused');
+    await button('知道了', refusal).or(button('确定', refusal)).first().click();
+    await poll(() => env.page.locator('.sync-status').textContent()).toMatch(/待上报 1 条/);
+
+    await input.setInputFiles(good);
+    await poll(() => env.page.getByText('已导入回执：1 个批次').isVisible()).toBe(true);
+    await poll(() => env.page.locator('.sync-status').textContent()).toMatch(/待上报 0 条/);
+    await openRecord(ids.good);
+    await poll(() => uploadTag().textContent()).toBe('已上报');
   });
 });

@@ -2,9 +2,10 @@ import { notFound } from '../../../shared/contract/errors';
 import { requirePermission } from '../../services/permissions';
 import { syncClientFor } from '../../sync/appSync';
 import { batchReceipts, listBatches, rejectedItems, uploadState } from '../../sync/views';
+import { todayIso as localDay } from '../../../shared/validation/dates';
 import type { HandlerMap } from '../registry';
 
-type SyncChannels = 'sync.status' | 'sync.enrol' | 'sync.now' | 'sync.approvePull' | 'sync.batches' | 'sync.batchReceipts' | 'sync.rejected' | 'sync.uploadState';
+type SyncChannels = 'sync.status' | 'sync.enrol' | 'sync.now' | 'sync.approvePull' | 'sync.batches' | 'sync.batchReceipts' | 'sync.rejected' | 'sync.exportFile' | 'sync.importReceipts' | 'sync.uploadState';
 
 export const syncHandlers: HandlerMap<SyncChannels> = {
   'sync.status': async (_req, { app }) => {
@@ -27,5 +28,15 @@ export const syncHandlers: HandlerMap<SyncChannels> = {
     return found;
   },
   'sync.rejected': (_req, { app }) => app.deps.db.read((sql) => rejectedItems(sql)),
+  'sync.exportFile': async (_req, { app, actor }) => {
+    requirePermission(actor, 'sync.run');
+    const file = await syncClientFor(app.deps).batchFileBytes();
+    const day = localDay(app.deps.now());
+    return { fileName: `上报-${day}.ledgerbatch`, contentBase64: file.bytes.toString('base64'), batches: file.batches, items: file.items };
+  },
+  'sync.importReceipts': (req, { app, actor }) => {
+    requirePermission(actor, 'sync.run');
+    return syncClientFor(app.deps).importReceipts(Buffer.from(req.contentBase64, 'base64'));
+  },
   'sync.uploadState': (req, { app }) => app.deps.db.read((sql) => uploadState(sql, req.kind, req.id)),
 };

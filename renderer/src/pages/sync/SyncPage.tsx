@@ -8,6 +8,7 @@ import { useSession } from '../../app/session';
 import { formatInstant } from '../../components/format';
 import { errorMessage } from '../../components/formRules';
 import { EnrolForm } from './EnrolForm';
+import { FileTransferCard } from './FileTransferCard';
 import { ReceiptReport } from './ReceiptReport';
 import { SYNC_CHANGED_EVENT } from './SyncHeaderStatus';
 import { BatchStateTag, fieldLabel, ITEM_PATHS } from './syncUi';
@@ -107,6 +108,7 @@ export function SyncPage() {
               <Col span={6}><Statistic title="上次成功" value={status.lastSuccessAt ? formatInstant(status.lastSuccessAt) : '从未'} valueStyle={{ fontSize: 15 }} /></Col>
             </Row>
           </Card>
+          <FileTransferCard enrolled={status.enrolled} onChanged={() => { window.dispatchEvent(new Event(SYNC_CHANGED_EVENT)); void load(); }} />
         </Col>
       </Row>
       <Card size="small">
