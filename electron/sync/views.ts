@@ -72,3 +72,8 @@ export function uploadState(sql: Sql, kind: string, id: string): UploadStateView
   const tag = waiting.includes('pending') ? 'pending' : waiting.includes('batched') ? 'uploading' : last?.status === 'rejected' ? 'rejected' : last ? 'uploaded' : 'pending';
   return { tag, version: last?.version ?? null, platformRef: last?.platform_ref ?? null, field: last?.field ?? null, message: last?.message ?? null, at: last?.at ?? null };
 }
+
+/** The tags of a page of items (the records list shows one per row). */
+export function uploadTags(sql: Sql, kind: string, ids: readonly string[]): Map<string, UploadStateView['tag']> {
+  return new Map(ids.map((id) => [id, uploadState(sql, kind, id).tag]));
+}

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeBatch } from '../../electron/sync/batching';
 import { startSyncScheduler } from '../../electron/sync/scheduler';
 import { readEnrolment } from '../../electron/sync/state';
-import { batchReceipts, listBatches, rejectedItems, uploadState } from '../../electron/sync/views';
+import { batchReceipts, listBatches, rejectedItems, uploadState, uploadTags } from '../../electron/sync/views';
 import { getRecord, updateRecord } from '../../electron/services/records';
 import { heldItems } from '../platform/stats';
 import { numberedUscc, unitRecord } from '../support/recordFixtures';
@@ -31,6 +31,8 @@ describe('upload state of an item', () => {
     await world.client.push();
     expect(await tag(good)).toMatchObject({ tag: 'uploaded', version: 1, platformRef: expect.any(String) });
     expect(await tag(bad)).toMatchObject({ tag: 'rejected', field: 'unitUscc', message: expect.stringMatching(/校验/) });
+    const page = await world.app.db.read((sql) => uploadTags(sql, 'dishonesty_record', [good, bad]));
+    expect([...page.entries()]).toEqual([[good, 'uploaded'], [bad, 'rejected']]);
 
     const batches = await world.app.db.read((sql) => listBatches(sql, 1, 20));
     expect(batches.total).toBe(1);
