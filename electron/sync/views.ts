@@ -77,3 +77,28 @@ export function uploadState(sql: Sql, kind: string, id: string): UploadStateView
 export function uploadTags(sql: Sql, kind: string, ids: readonly string[]): Map<string, UploadStateView['tag']> {
   return new Map(ids.map((id) => [id, uploadState(sql, kind, id).tag]));
 }
+
+export interface ConflictRow {
+  changeId: string;
+  kind: string;
+  kindLabel: string;
+  id: string;
+  description: string;
+  status: string;
+  note: string | null;
+  decidedAt: string;
+  localVersion: number;
+  at: string;
+}
+
+/** Decisions of the city kept aside because a local change of the item was still waiting to upload. */
+export function openConflicts(sql: Sql): ConflictRow[] {
+  return sql
+    .all<{ change_id: string; kind: string; item_id: string; status: string; note: string | null; decided_at: string; local_version: number; at: string }>(
+      `SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY at DESC LIMIT 500`,
+    )
+    .map((r) => ({
+      changeId: r.change_id, kind: r.kind, kindLabel: kindLabel(r.kind), id: r.item_id, description: describe(sql, r.kind, r.item_id),
+      status: r.status, note: r.note, decidedAt: r.decided_at, localVersion: r.local_version, at: r.at,
+    }));
+}

@@ -108,5 +108,13 @@ export const syncChannels = {
     request: fileSchema.extend({ contentBase64: z.string().min(1, { error: '请选择回执文件' }).max(90_000_000, { error: '回执文件过大' }) }),
     response: z.object({ applied: z.number(), already: z.number(), unknown: z.number(), refused: z.number() }),
   }),
+  'sync.conflicts': channel({
+    access: 'user',
+    request: z.object({}).default({}),
+    response: z.array(z.object({
+      changeId: z.string(), kind: z.string(), kindLabel: z.string(), id: z.string(), description: z.string(), status: z.string(),
+      note: z.string().nullable(), decidedAt: z.string(), localVersion: z.number(), at: z.string(),
+    })),
+  }),
   'sync.uploadState': channel({ access: 'user', request: z.object({ kind: z.string().min(1), id: z.string().min(1) }), response: uploadStateSchema }),
 };

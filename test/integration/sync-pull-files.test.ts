@@ -3,6 +3,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getRecord, updateRecord } from '../../electron/services/records';
+import { openConflicts } from '../../electron/sync/views';
 import { decide, publishDictionary, publishUnit } from '../platform/changes';
 import { platformStats } from '../platform/stats';
 import { errorOf } from '../support/errors';
@@ -57,6 +58,8 @@ describe('download', () => {
     const after = (await getRecord(world.app.deps, world.app.clerk, id)).record;
     expect(after).toMatchObject({ status: 'verifying', facts: '本地尚未上报的修改内容。', version: 2 });
     expect((await world.client.status()).conflicts).toBe(1);
+    const shown = await world.app.db.read((sql) => openConflicts(sql));
+    expect(shown).toMatchObject([{ id, kindLabel: '政务失信记录', status: 'repaired', localVersion: 2, description: expect.stringContaining('某某') }]);
   });
 
   it('a download that would change more than a tenth of the ledger waits for an administrator', async () => {

@@ -1,11 +1,11 @@
 import { notFound } from '../../../shared/contract/errors';
 import { requirePermission } from '../../services/permissions';
 import { syncClientFor } from '../../sync/appSync';
-import { batchReceipts, listBatches, rejectedItems, uploadState } from '../../sync/views';
+import { batchReceipts, listBatches, openConflicts, rejectedItems, uploadState } from '../../sync/views';
 import { todayIso as localDay } from '../../../shared/validation/dates';
 import type { HandlerMap } from '../registry';
 
-type SyncChannels = 'sync.status' | 'sync.enrol' | 'sync.now' | 'sync.approvePull' | 'sync.batches' | 'sync.batchReceipts' | 'sync.rejected' | 'sync.exportFile' | 'sync.importReceipts' | 'sync.uploadState';
+type SyncChannels = 'sync.status' | 'sync.enrol' | 'sync.now' | 'sync.approvePull' | 'sync.batches' | 'sync.batchReceipts' | 'sync.rejected' | 'sync.exportFile' | 'sync.importReceipts' | 'sync.conflicts' | 'sync.uploadState';
 
 export const syncHandlers: HandlerMap<SyncChannels> = {
   'sync.status': async (_req, { app }) => {
@@ -38,5 +38,6 @@ export const syncHandlers: HandlerMap<SyncChannels> = {
     requirePermission(actor, 'sync.run');
     return syncClientFor(app.deps).importReceipts(Buffer.from(req.contentBase64, 'base64'));
   },
+  'sync.conflicts': (_req, { app }) => app.deps.db.read((sql) => openConflicts(sql)),
   'sync.uploadState': (req, { app }) => app.deps.db.read((sql) => uploadState(sql, req.kind, req.id)),
 };

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Col, Descriptions, Row, Space, Statistic, Table, T
 import { CloudUploadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import type { BatchRow, ReceiptRow, SyncStatusView } from '../../../../shared/contract/sync';
+import type { ResponseOf } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
@@ -11,7 +12,9 @@ import { EnrolForm } from './EnrolForm';
 import { FileTransferCard } from './FileTransferCard';
 import { ReceiptReport } from './ReceiptReport';
 import { SYNC_CHANGED_EVENT } from './SyncHeaderStatus';
-import { BatchStateTag, fieldLabel, ITEM_PATHS } from './syncUi';
+import { BatchStateTag, fieldLabel, ITEM_PATHS, statusLabel } from './syncUi';
+
+type Conflict = ResponseOf<'sync.conflicts'>[number];
 
 /** 上报平台: the connection to the city platform, 立即上报, every batch with its receipts, refused items. */
 export function SyncPage() {
@@ -22,16 +25,18 @@ export function SyncPage() {
   const [batches, setBatches] = useState<{ items: BatchRow[]; total: number }>({ items: [], total: 0 });
   const [page, setPage] = useState(1);
   const [rejected, setRejected] = useState<Array<ReceiptRow & { at: string }>>([]);
+  const [conflicts, setConflicts] = useState<Conflict[]>([]);
   const [running, setRunning] = useState(false);
   const [reportOf, setReportOf] = useState<string | null>(null);
   const [reEnrol, setReEnrol] = useState(false);
 
   const load = useCallback(async () => {
     try {
-      const [s, b, r] = await Promise.all([api.syncStatus({}), api.syncBatches({ page, pageSize: 20 }), api.syncRejected({})]);
+      const [s, b, r, c] = await Promise.all([api.syncStatus({}), api.syncBatches({ page, pageSize: 20 }), api.syncRejected({}), api.syncConflicts({})]);
       setStatus(s);
       setBatches(b);
       setRejected(r);
+      setConflicts(c);
     } catch (error) {
       message.error(errorMessage(error));
     }
@@ -149,6 +154,23 @@ export function SyncPage() {
               />
             ),
           },
+          ...(conflicts.length > 0 ? [{
+            key: 'conflicts',
+            label: `与本机修改冲突的决定（${conflicts.length}）`,
+            children: (
+              <Table<Conflict>
+                size="small" rowKey="changeId" dataSource={conflicts} pagination={false} className="conflict-table"
+                columns={[
+                  { title: '类型', dataIndex: 'kindLabel', width: 110 },
+                  { title: '条目', render: (_, r) => (ITEM_PATHS[r.kind] ? <a onClick={() => navigate(ITEM_PATHS[r.kind](r.id))}>{r.description}</a> : r.description) },
+                  { title: '市平台决定', width: 120, render: (_, r) => statusLabel(r.kind, r.status) },
+                  { title: '说明', dataIndex: 'note' },
+                  { title: '决定时间', dataIndex: 'decidedAt', width: 140, render: formatInstant },
+                  { title: '本机待上报版本', dataIndex: 'localVersion', width: 120 },
+                ]}
+              />
+            ),
+          }] : []),
         ]} />
       </Card>
       <ReceiptReport batchId={reportOf} onClose={() => setReportOf(null)} />

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { RECORD_FIELD_LABELS } from '../../../../shared/domain/dishonesty';
+import { RECORD_FIELD_LABELS, RECORD_STATUS_LABELS } from '../../../../shared/domain/dishonesty';
 import type { BatchRow, ReceiptRow } from '../../../../shared/contract/sync';
 
 /** Labels of the platform's field names, per upload kind. */
@@ -28,3 +28,7 @@ export function BatchStateTag({ batch }: { batch: BatchRow }) {
   if (batch.state === 'fault') return <Tag color="error">故障</Tag>;
   return <Tag color="processing">{batch.sentVia === 'file' ? '已写出文件，待回执' : '上报中'}</Tag>;
 }
+
+/** Labels of the statuses a decision may carry, per upload kind. */
+const STATUS_LABELS: Record<string, Record<string, string>> = { dishonesty_record: RECORD_STATUS_LABELS };
+export const statusLabel = (kind: string, status: string) => STATUS_LABELS[kind]?.[status] ?? status;
