@@ -45,7 +45,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/services/**/*.ts', 'electron/db/**/*.ts', 'electron/ipc/**/*.ts', 'electron/harness/**/*.ts', 'electron/cli/**/*.ts'],
+    files: ['electron/services/**/*.ts', 'electron/db/**/*.ts', 'electron/ipc/**/*.ts', 'electron/harness/**/*.ts', 'electron/cli/**/*.ts', 'electron/sync/**/*.ts'],
     rules: layer(['electron', 'electron/*', '**/renderer/**'], 'only electron/main and electron/preload may import Electron; logic must run under plain Node'),
   },
 );

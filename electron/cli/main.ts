@@ -22,6 +22,7 @@ import { createUser, initializeOffice, toActor } from '../services/users/usersSe
 import { UserEntity } from '../db/entities';
 import { validationFailure } from '../ipc/registry';
 import { CliError, readPassword } from './io';
+import { SYNC_OPTIONS, SYNC_USAGE, syncCommand } from './syncCommands';
 
 z.config(z.locales.zhCN());
 
@@ -36,6 +37,7 @@ const USAGE = `政务诚信台账命令行（npm run cli -- <命令> 或 ledger 
   restore --data 目录 --from 文件                         从备份恢复（先另存当前台账；须先关闭台账程序）
   import --data 目录 --kind records 文件 [--dry-run]      从 Excel 导入失信记录
   export --data 目录 --kind records --out 文件            导出失信记录到 Excel
+${SYNC_USAGE}
 
   每个命令都支持 --json（机器可读输出）；失败时以非零状态退出。`;
 
@@ -44,6 +46,7 @@ const OPTIONS = {
   'notice-prefix': { type: 'string' }, admin: { type: 'string' }, 'admin-name': { type: 'string' }, name: { type: 'string' },
   role: { type: 'string' }, 'display-name': { type: 'string' }, to: { type: 'string' }, kind: { type: 'string' },
   'dry-run': { type: 'boolean' }, out: { type: 'string' }, from: { type: 'string' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  ...SYNC_OPTIONS,
 } as const;
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -193,6 +196,7 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
       return { text: `已导出 ${count} 条记录到 ${out}`, json: { ok: true, file: out, count } };
     });
   },
+  sync: (values, positionals) => syncCommand(values, positionals, { withDb: (work) => withDb(values, work), actor: (deps) => cliActor(deps, values) }),
 };
 
 async function main(): Promise<number> {

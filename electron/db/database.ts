@@ -50,9 +50,6 @@ export interface WriteSql extends Omit<ReadSql, 'em'> {
   run(sql: string, ...params: unknown[]): BetterSqlite3.RunResult;
 }
 
-/** @deprecated name kept for code that writes; prefer WriteSql (or ReadSql where nothing is written). */
-export type Sql = WriteSql;
-
 /**
  * The database of one data folder. TypeORM owns the connection, the migrations and the transactions.
  * better-sqlite3 is one synchronous connection, so every read and write is queued here: an async

@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { APP_VERSION } from '../appVersion';
 import { openApp } from '../ipc/openApp';
+import type { AppSyncOptions } from '../sync/appSync';
 import { Session } from '../ipc/session';
 import { ERROR_CODES } from '../../shared/contract/errors';
 import type { OfflineUpdater } from '../services/update/offlineUpdater';
@@ -22,6 +23,8 @@ export interface HarnessOptions {
   now?: () => number;
   /** An updater for the update page (tests give one driving electron-updater under Node); none by default. */
   updater?: OfflineUpdater;
+  /** Automatic sync and the device key's protection (defaults: on; an owner-only file). */
+  sync?: AppSyncOptions;
 }
 
 export interface Harness {
@@ -57,6 +60,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     dataDir: options.dataDir,
     appVersion: APP_VERSION,
     host: { openPath: async (file) => (console.log(`[harness] 打开附件：${file}`), false), updater: options.updater },
+    sync: options.sync,
   });
   const session = new Session(options.now);
   let port = 0;

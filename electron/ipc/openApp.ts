@@ -3,6 +3,7 @@ import { backupIfDue, type AutomaticOutcome } from '../services/backup/backupSer
 import { backupBeforeMigrations } from '../services/backup/beforeMigrations';
 import type { ServiceDeps } from '../services/context';
 import { decoyHash } from '../services/users/passwords';
+import { startAppSync, type AppSyncOptions } from '../sync/appSync';
 import { HANDLERS } from './handlers';
 import { createHandlerRegistry, type AppContext, type HandlerRegistry, type HostAdapter } from './registry';
 
@@ -15,7 +16,7 @@ export interface OpenedApp {
 }
 
 /** Open a data folder and wire the handler registry: shared by the Electron main process and the web harness. */
-export async function openApp(options: { dataDir: string; host: HostAdapter; appVersion: string; nativeBinding?: string }): Promise<OpenedApp> {
+export async function openApp(options: { dataDir: string; host: HostAdapter; appVersion: string; nativeBinding?: string; sync?: AppSyncOptions }): Promise<OpenedApp> {
   await backupBeforeMigrations(options.dataDir, { appVersion: options.appVersion, now: new Date(), nativeBinding: options.nativeBinding });
   const db = await openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
   const deps: ServiceDeps = { db, dataDir: options.dataDir, now: () => new Date() };
@@ -24,8 +25,10 @@ export async function openApp(options: { dataDir: string; host: HostAdapter; app
     console.error('automatic backup failed', error);
     return null;
   });
+  const sync = startAppSync(deps, options.sync);
   // deps.db, not db: a restore replaces the connection.
   const close = async () => {
+    sync.stop();
     await startupBackup;
     await deps.db.close();
   };

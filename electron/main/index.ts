@@ -6,6 +6,7 @@ import { APP_VERSION } from '../appVersion';
 import { channelFileFor, OfflineUpdater } from '../services/update/offlineUpdater';
 import { RELEASE_PUBLIC_KEY } from '../services/update/releasePublicKey';
 import { openApp, type OpenedApp } from '../ipc/openApp';
+import { deviceKeyProtector } from './deviceKeyProtector';
 import { registerIpc } from './ipcBridge';
 import { registerAppScheme, serveRenderer } from './rendererProtocol';
 import { APP_ORIGIN, hardenApp } from './security';
@@ -72,6 +73,7 @@ async function start(): Promise<void> {
           return packagedUpdater();
         },
       },
+      sync: { keyProtector: deviceKeyProtector() },
     });
   } catch (error) {
     fail(error);

@@ -4,6 +4,7 @@ import { backupChannels } from './backup';
 import { updateChannels } from './update';
 import { recordChannels } from './records';
 import { sessionChannels } from './session';
+import { syncChannels } from './sync';
 
 /** Every channel the renderer may call. Later ledgers add their area's file here. */
 export const CONTRACT = {
@@ -12,6 +13,7 @@ export const CONTRACT = {
   ...recordChannels,
   ...backupChannels,
   ...updateChannels,
+  ...syncChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -31,3 +33,4 @@ export type { SessionUser } from './session';
 export type { UserRow, Settings, AuditEntry, AuditChange, AuditVerifyResult } from './admin';
 export type { RecordRow, RecordDetail, RecordVersion, Attachment, ImportResult, RecordListFilter } from './records';
 export type { BackupRow, BackupSettings } from './backup';
+export type { SyncStatusView, BatchRow, ReceiptRow, UploadStateView, UploadTag } from './sync';

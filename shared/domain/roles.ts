@@ -21,6 +21,9 @@ export const PERMISSIONS = {
   'records.correct': ['reviewer', 'admin'],
   'records.import': ['clerk', 'reviewer', 'admin'],
   'records.viewIdentity': ['reviewer', 'admin'],
+  'sync.enrol': ['admin'],
+  'sync.run': ['clerk', 'reviewer', 'admin'],
+  'sync.approve': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

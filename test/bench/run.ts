@@ -34,6 +34,7 @@ import { isOneCharOrUnit, LIST_SCENARIOS, searchScenarios, type ListQuery, type 
 import { median, ms, RssSampler, summarize, table, type Summary } from './stats';
 import { benchUi } from './ui';
 import { benchStalls } from './stalls';
+import { runSyncBenchInChild } from './sync';
 
 // ---------------------------------------------------------------------------------------------------
 // Options
@@ -449,7 +450,8 @@ async function main(): Promise<void> {
       ...stalls,
     };
     if (!opts.keep) fs.rmSync(dataDir, { recursive: true, force: true });
-    console.log(JSON.stringify(result));
+    const sync = await runSyncBenchInChild(opts.quick ? { items: 10_000, decisions: 2_000 } : { items: 50_000, decisions: 10_000 });
+    console.log(JSON.stringify({ ...result, ...sync }));
   } finally {
     if (bench) await bench.db.close().catch(() => undefined);
     if (!opts.keep) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
-import { startHarness, type Harness } from '../../electron/harness/server';
+import { startHarness, type Harness, type HarnessOptions } from '../../electron/harness/server';
 import { tempDir } from './testApp';
 
 /**
@@ -30,17 +30,17 @@ export interface E2eEnv {
   close(): Promise<void>;
 }
 
-export async function startE2e(dataDir = tempDir('ledger-e2e-')): Promise<E2eEnv> {
+export async function startE2e(dataDir = tempDir('ledger-e2e-'), harnessOptions: Partial<HarnessOptions> = {}): Promise<E2eEnv> {
   const browser = await launchChromium();
   const env: E2eEnv = {
     dataDir,
-    harness: await startHarness({ dataDir }),
+    harness: await startHarness({ ...harnessOptions, dataDir }),
     browser,
     page: await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }),
     async restartHarness() {
       const port = env.harness.port;
       await env.harness.close();
-      env.harness = await startHarness({ dataDir, port });
+      env.harness = await startHarness({ ...harnessOptions, dataDir, port });
       await env.page.goto(env.harness.url);
     },
     async screenshot(name) {

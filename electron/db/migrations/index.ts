@@ -6,6 +6,8 @@ import { RecordListCovering1763900000004 } from './0004-record-list-covering';
 import { RecordVersionsRowid1763900000005 } from './0005-record-versions-rowid';
 import { LedgerBuildingBlocks1763900000006 } from './0006-ledger-building-blocks';
 import { UserSignInGuard1763900000012 } from './0012-user-sign-in-guard';
+import { Sync1763900000010 } from './0010-sync';
+import { PlatformDirectory1763900000011 } from './0011-platform-directory';
 
 /**
  * Every migration, in the order it runs. Append only: never edit or reorder a migration that has shipped.
@@ -19,4 +21,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RecordVersionsRowid1763900000005,
   LedgerBuildingBlocks1763900000006,
   UserSignInGuard1763900000012,
+  Sync1763900000010,
+  PlatformDirectory1763900000011,
 ];

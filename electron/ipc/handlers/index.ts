@@ -4,6 +4,7 @@ import { backupHandlers } from './backupHandlers';
 import { updateHandlers } from './updateHandlers';
 import { recordHandlers } from './recordHandlers';
 import { sessionHandlers } from './sessionHandlers';
+import { syncHandlers } from './syncHandlers';
 
 /** Every channel's handler; the registry refuses to start if the contract has a channel missing here. */
-export const HANDLERS: HandlerMap = { ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...backupHandlers, ...updateHandlers };
+export const HANDLERS: HandlerMap = { ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...backupHandlers, ...updateHandlers, ...syncHandlers };

@@ -1,10 +1,11 @@
-import { Badge, Button, Dropdown, Layout, Menu, Result, Space, Typography } from 'antd';
-import { CloudUploadOutlined, DownOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Layout, Menu, Result, Space, Typography } from 'antd';
+import { DownOutlined, UserOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useState } from 'react';
 import { PERMISSIONS, ROLE_LABELS, roleAllows, type Role } from '../../../shared/domain/roles';
 import { api } from '../api/client';
 import { DraftResumeNotice } from '../components/DraftResumeNotice';
 import { ChangePasswordModal } from '../pages/ChangePasswordModal';
+import { SyncHeaderStatus } from '../pages/sync/SyncHeaderStatus';
 import { DEFAULT_PATH, matchPath, navigate, useHashPath } from './router';
 import { NAV_ITEMS, ROUTES } from './routes';
 import { useSession } from './session';
@@ -69,11 +70,7 @@ export function AppFrame() {
         <Layout.Header className="frame-header">
           <Typography.Text strong className="office-name">{status.officeName}</Typography.Text>
           <Space size="large">
-            <Space size={6} className="sync-status" title="与市公共信用信息平台的连接（上报功能将在后续版本提供）">
-              <Badge status="default" />
-              <CloudUploadOutlined />
-              <span>未连接平台 · 待上报 {status.pendingUploads} 条</span>
-            </Space>
+            <SyncHeaderStatus path={path} />
             <Dropdown menu={userMenu} trigger={['click']}>
               <a className="user-menu" role="button" aria-label="用户菜单">
                 <UserOutlined /> {user.displayName}（{ROLE_LABELS[user.role]}） <DownOutlined />

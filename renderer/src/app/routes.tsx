@@ -10,6 +10,7 @@ import { RecordDetailPage } from '../pages/records/RecordDetailPage';
 import { RecordFormPage } from '../pages/records/RecordFormPage';
 import { RecordImportPage } from '../pages/records/RecordImportPage';
 import { RecordsListPage } from '../pages/records/RecordsListPage';
+import { SyncPage } from '../pages/sync/SyncPage';
 
 /** Side navigation: the three ledgers, notices, sync, then administration. Later issues fill the placeholders. */
 export interface NavItem {
@@ -42,7 +43,7 @@ export const ROUTES: Array<{ pattern: string; nav: string; render: (params: Reco
   { pattern: '/commitments', nav: '/commitments', render: () => <PlaceholderPage title="公开承诺" /> },
   { pattern: '/promises', nav: '/promises', render: () => <PlaceholderPage title="招商引资政策承诺兑现台账" /> },
   { pattern: '/notices', nav: '/notices', render: () => <PlaceholderPage title="限期整改通知书" /> },
-  { pattern: '/sync', nav: '/sync', render: () => <PlaceholderPage title="上报市公共信用信息平台" /> },
+  { pattern: '/sync', nav: '/sync', render: () => <SyncPage /> },
   { pattern: '/audit', nav: '/audit', render: () => <AuditPage /> },
   { pattern: '/users', nav: '/users', render: () => <UsersPage /> },
   { pattern: '/settings', nav: '/settings', render: () => <SettingsPage /> },

@@ -12,6 +12,7 @@ import { AttachmentsCard } from '../../components/detail/AttachmentsCard';
 import { HistoryTimeline, type HistoryEntry } from '../../components/detail/HistoryTimeline';
 import { errorMessage } from '../../components/formRules';
 import { formatInstant, formatYuan } from '../../components/format';
+import { UploadStateTag } from '../sync/UploadStateTag';
 import { formatChangeValue, SeverityText, StatusTag } from './recordUi';
 import { RecordTransitionModal } from './TransitionModal';
 
@@ -115,6 +116,7 @@ export function RecordDetailPage({ id }: { id: string }) {
             <Tag icon={<LockOutlined />} color="default" className="locked-tag">已审核锁定</Tag>
           )}
           <Typography.Text type="secondary">第 {record.version} 版</Typography.Text>
+          <UploadStateTag kind="dishonesty_record" id={record.id} version={record.version} />
         </Space>
         <Space wrap>
           {transitions.map((t) => (

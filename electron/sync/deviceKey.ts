@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { privateKeyFromPkcs8 } from './protocol';
+
+/**
+ * How the device's private key is protected at rest. The desktop app passes one backed by Electron's
+ * safeStorage (DPAPI / Keychain / the Linux secret service); plain Node uses `OWNER_ONLY_FILE`: the key's
+ * bytes as they are, in a file that only the user who runs the program may read (mode 0600).
+ */
+export interface KeyProtector {
+  /** Said to the administrator, e.g. in `sync status`. */
+  description: string;
+  protect(secret: Buffer): Buffer;
+  unprotect(stored: Buffer): Buffer;
+}
+
+export const OWNER_ONLY_FILE: KeyProtector = {
+  description: '数据目录中仅本用户可读的文件（权限 0600）',
+  protect: (secret) => secret,
+  unprotect: (stored) => stored,
+};
+
+export const DEVICE_KEY_FILE = 'device-key.bin';
+
+/** The device's Ed25519 key in the data folder: made at enrolment, never leaves the machine. */
+export class DeviceKeyStore {
+  constructor(
+    private readonly dataDir: string,
+    private readonly protector: KeyProtector = OWNER_ONLY_FILE,
+  ) {}
+
+  get file(): string {
+    return path.join(this.dataDir, DEVICE_KEY_FILE);
+  }
+
+  get description(): string {
+    return this.protector.description;
+  }
+
+  /** Keep the private key (protected, owner-only), replacing any earlier one only once it is written. */
+  save(privateKey: KeyObject): void {
+    const stored = this.protector.protect(privateKey.export({ format: 'der', type: 'pkcs8' }));
+    const temp = `${this.file}.new`;
+    fs.writeFileSync(temp, stored, { mode: 0o600 });
+    fs.chmodSync(temp, 0o600);
+    fs.renameSync(temp, this.file);
+  }
+
+  load(): KeyObject | null {
+    if (!fs.existsSync(this.file)) return null;
+    return privateKeyFromPkcs8(this.protector.unprotect(fs.readFileSync(this.file)));
+  }
+}
