@@ -28,7 +28,7 @@ beforeAll(async () => {
   const db = await openDatabase(dataDir);
   const deps = { db, dataDir, now: () => new Date() };
   const admin = await initializeOffice(deps, TEST_OFFICE, { username: 'admin', displayName: '王管理', password: TEST_PASSWORD });
-  const clerk = toActor(await createUser(deps, admin, { username: 'clerk', displayName: '李录入', role: 'clerk', password: TEST_PASSWORD }));
+  const clerk = toActor(await createUser(deps, admin, { username: 'clerk', displayName: '李录入', role: 'clerk', password: TEST_PASSWORD, mustChangePassword: false }));
   ids.good = (await createRecord(deps, clerk, unitRecord({ unitName: '青禾镇人民政府', unitUscc: numberedUscc(1) }))).id;
   ids.refused = (await createRecord(deps, clerk, unitRecord({ unitName: '白沙街道办事处', unitUscc: REFUSED_USCC }))).id;
   // As if queued by an older program that took a wrong check character: the platform's own check refuses it.

@@ -107,6 +107,14 @@ export const dialog = { showErrorBox: vi.fn<(title: string, content: string) => 
 
 export const shell = { openPath: vi.fn(async () => '') };
 
+/** A Linux machine without a key store: safeStorage offers only its plaintext backend. */
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => false),
+  getSelectedStorageBackend: vi.fn(() => 'basic_text'),
+  encryptString: vi.fn((text: string) => Buffer.from(text)),
+  decryptString: vi.fn((bytes: Buffer) => bytes.toString()),
+};
+
 export const protocol = {
   privileged: [] as unknown[],
   handlers: new Map<string, ProtocolHandler>(),
@@ -163,6 +171,7 @@ export type FakeElectron = {
   BrowserWindow: typeof BrowserWindow;
   dialog: typeof dialog;
   shell: typeof shell;
+  safeStorage: typeof safeStorage;
   protocol: typeof protocol;
   net: typeof net;
   ipcMain: typeof ipcMain;
@@ -174,4 +183,4 @@ export async function loadedFake(): Promise<FakeElectron> {
   return (await import('electron')) as unknown as FakeElectron;
 }
 
-export default { app, BrowserWindow, dialog, shell, protocol, net, ipcMain, session };
+export default { app, BrowserWindow, dialog, shell, safeStorage, protocol, net, ipcMain, session };

@@ -20,7 +20,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RecordListCovering1763900000004,
   RecordVersionsRowid1763900000005,
   LedgerBuildingBlocks1763900000006,
-  UserSignInGuard1763900000012,
   Sync1763900000010,
   PlatformDirectory1763900000011,
+  UserSignInGuard1763900000012,
 ];

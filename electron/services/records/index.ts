@@ -20,8 +20,10 @@ export async function getRecord(deps: ServiceDeps, actor: Actor, id: string) {
     const row = requireRow(sql, RECORD_VERSIONING, id);
     const names = userNames(sql);
     const visible = identityVisibleTo(actor, row);
-    const record: RecordDetail = toDetail(row, names, visible);
-    return { record, versions: recordVersions(sql, id, names, visible), attachments: listAttachments(sql, deps.dataDir, recordOwner(id), names) };
+    const versions = recordVersions(sql, id, names, visible);
+    // the latest change may be the city platform's or the system's: its author is the last to change it
+    const record: RecordDetail = { ...toDetail(row, names, visible), updatedByName: versions[0]?.userName ?? '' };
+    return { record, versions, attachments: listAttachments(sql, deps.dataDir, recordOwner(id), names) };
   });
 }
 
