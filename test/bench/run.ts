@@ -203,11 +203,13 @@ async function benchSave(bench: Bench, iterations: number): Promise<SaveResult> 
   const edit: number[] = [];
   const correct: number[] = [];
   const warmup = 10;
+  const runId = Date.now().toString(36);
   for (let i = 0; i < iterations + warmup; i++) {
     const keep = i >= warmup;
     const generated = gen.next().fields;
-    // a document of its own, so no save is refused as a duplicate of a loaded record
-    const fields = { ...generated, docNumber: generated.docNumber && `${generated.docNumber.slice(0, 50)}-存${i}` };
+    // a document of its own (this run, this save), so no save is refused as a duplicate of a loaded record
+    // or of a record an earlier run saved into a kept ledger
+    const fields = { ...generated, docNumber: generated.docNumber && `${generated.docNumber.slice(0, 40)}-存${runId}-${i}` };
     const [tc] = await time(() => createRecord(deps, clerk, fields));
     if (keep) create.push(tc);
 
