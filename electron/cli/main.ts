@@ -10,6 +10,9 @@ import { openDatabase, DatabaseOpenError, DATABASE_FILE_NAME, type Db } from '..
 import { MIGRATIONS } from '../db/migrations';
 import { verifyAudit } from '../services/audit/auditLog';
 import { AUDITED_TABLES } from '../services/catalog';
+import { checkKeptHeads, fetchKeptHeads } from '../sync/auditAnchors';
+import { DeviceKeyStore } from '../sync/deviceKey';
+import { DEFAULT_RETRY } from '../sync/http';
 import { logBackup, logExport } from '../services/audit/auditEvents';
 import { BackupCheckError, writeBackupFile } from '../services/backup/backupFile';
 import { restoreLedger } from '../services/backup/restoreLedger';
@@ -32,7 +35,7 @@ const USAGE = `政务诚信台账命令行（npm run cli -- <命令> 或 ledger 
        [--admin-name 姓名] [--notice-prefix 文号前缀]     初始化数据目录（密码取自 LEDGER_PASSWORD 或提示输入）
   user add --data 目录 --name 登录名 --display-name 姓名 --role 录入员|审核员|管理员（或 clerk|reviewer|admin）
   migrate --data 目录                                     升级数据库结构
-  verify-audit --data 目录                                校验审计日志链
+  verify-audit --data 目录 [--against-platform]           校验审计日志链（并与市平台保存的链头核对）
   backup --data 目录 --to 文件                            在线备份并做完整性检查（先写临时文件，检查后再改名）
   restore --data 目录 --from 文件                         从备份恢复（先另存当前台账；须先关闭台账程序）
   import --data 目录 --kind records 文件 [--dry-run]      从 Excel 导入失信记录
@@ -45,7 +48,7 @@ const OPTIONS = {
   data: { type: 'string' }, json: { type: 'boolean' }, 'office-name': { type: 'string' }, 'office-uscc': { type: 'string' },
   'notice-prefix': { type: 'string' }, admin: { type: 'string' }, 'admin-name': { type: 'string' }, name: { type: 'string' },
   role: { type: 'string' }, 'display-name': { type: 'string' }, to: { type: 'string' }, kind: { type: 'string' },
-  'dry-run': { type: 'boolean' }, out: { type: 'string' }, from: { type: 'string' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  'dry-run': { type: 'boolean' }, 'against-platform': { type: 'boolean' }, out: { type: 'string' }, from: { type: 'string' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   ...SYNC_OPTIONS,
 } as const;
 
@@ -129,13 +132,20 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
   },
   async 'verify-audit'(values) {
     return withDb(values, async (deps) => {
-      const result = await deps.db.read((sql) => verifyAudit(sql, AUDITED_TABLES));
+      // --against-platform: also the chain heads the city platform kept from every upload batch
+      const heads = values['against-platform'] ? await fetchKeptHeads(deps, new DeviceKeyStore(deps.dataDir), DEFAULT_RETRY) : null;
+      const result = await deps.db.read((sql) => {
+        const local = verifyAudit(sql, AUDITED_TABLES);
+        const anchored = heads ? checkKeptHeads(sql, heads) : [];
+        return { ...local, ok: local.ok && anchored.length === 0, problems: [...local.problems, ...anchored], platformHeads: heads?.length };
+      });
       if (!result.ok) {
         const error = new CliError(`审计日志链异常：\n${result.problems.map((p) => `  - ${p.message}`).join('\n')}`, 3, 'AUDIT_BROKEN');
         Object.assign(error, { details: result });
         throw error;
       }
-      return { text: `审计日志链完整：已校验 ${result.checked} 条`, json: result };
+      const anchoredText = heads ? `，与市平台保存的 ${heads.length} 个链头一致` : '';
+      return { text: `审计日志链完整：已校验 ${result.checked} 条${anchoredText}`, json: result };
     });
   },
   async backup(values) {
