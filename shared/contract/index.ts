@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { adminChannels } from './admin';
 import { backupChannels } from './backup';
 import { updateChannels } from './update';
+import { jobChannels } from './jobs';
 import { recordChannels } from './records';
 import { sessionChannels } from './session';
 
@@ -12,6 +13,7 @@ export const CONTRACT = {
   ...recordChannels,
   ...backupChannels,
   ...updateChannels,
+  ...jobChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;
