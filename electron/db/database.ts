@@ -131,6 +131,11 @@ export class Db {
     return this.enqueueWrite(async () => refreshLedgerStatistics(this.connection).length > 0);
   }
 
+  /** Read the planner statistics again after another connection (an import's worker) retook them. */
+  reloadStatistics(): Promise<void> {
+    return this.enqueueWrite(async () => void this.connection.exec('ANALYZE sqlite_schema'));
+  }
+
   async close(): Promise<void> {
     await this.enqueueWrite(async () => {
       if (!this.dataSource.isInitialized) return;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analysedRecordCount } from '../../electron/db/plannerStatistics';
 import { verifyAudit } from '../../electron/services/audit/auditLog';
 import { AUDITED_TABLES } from '../../electron/services/catalog';
 import { cancelJob, jobProgress, type JobProgress } from '../../electron/services/jobs';
@@ -54,6 +55,8 @@ describe('import in a worker thread', { timeout: 120_000 }, () => {
     const after = await counts(t);
     expect(after.records).toBe(before.records + 3000);
     expect(after.outbox).toBe(before.outbox + 3000);
+    // The worker retook the planner statistics for the grown table (in its write turn).
+    expect(analysedRecordCount(t.db.connection)).toBe(after.records);
 
     for (const phase of ['check', 'write'] as const) {
       const done = progress.filter((p) => p.phase === phase).map((p) => p.done);

@@ -88,7 +88,8 @@ export async function importWorkbookInWorker(
       type: 'start', ledger: ledger.name, file: deps.db.file, dataDir: deps.dataDir, nativeBinding: nativeBindingOf(deps), actor,
       bytes, dryRun: opts.dryRun, fileName: opts.fileName, now: deps.now().toISOString(),
     });
-    if (!opts.dryRun && result.accepted > 0) await ledger.spec.afterWrite?.(deps);
+    // The worker took new planner statistics if the table grew a lot; this connection reads them again.
+    if (!opts.dryRun && result.accepted > 0) await deps.db.reloadStatistics();
     return result;
   } catch (error) {
     throw cancelled ? cancelledError(what) : error;

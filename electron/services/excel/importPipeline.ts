@@ -42,7 +42,7 @@ export interface ImportSpec<F extends string, T, E = T> extends RowSpec<F, T> {
   group?(rows: ReadonlyArray<{ row: number; fields: T }>): { groups: RowGroup<E>[]; rejected: ImportRejection[] };
   /** Writes one entity with its version, audit entry and upload item, in the import's transaction. */
   insert(sql: WriteSql, at: string, actor: Actor, value: E): void;
-  /** After a real import that wrote something (planner statistics). */
+  /** After a real import that wrote something (planner statistics), on the connection that wrote (a worker's, in its turn). */
   afterWrite?(deps: ServiceDeps): Promise<unknown>;
 }
 
@@ -53,8 +53,8 @@ export interface ImportRowsResult {
 }
 
 /**
- * What an import run in a worker thread (importJob.ts) adds: its progress, and its write phase run only when
- * the app's own connection has stopped writing (the planner statistics are then left to the app's thread).
+ * What an import run in a worker thread (importJob.ts) adds: its progress, and its write phase (with afterWrite)
+ * run only while the app's own connection writes nothing.
  */
 export interface WorkerImport {
   progress(progress: JobProgress): void;
@@ -124,10 +124,12 @@ export async function importRows<F extends string, T, E = T>(
       progress?.({ phase: 'write', done: total, total });
       return summary(decision);
     });
-  if (opts.worker) return opts.worker.writeTurn(write);
-  const result = await write();
-  if (result.accepted > 0) await spec.afterWrite?.(deps);
-  return result;
+  const writeAll = async () => {
+    const result = await write();
+    if (result.accepted > 0) await spec.afterWrite?.(deps);
+    return result;
+  };
+  return opts.worker ? opts.worker.writeTurn(writeAll) : writeAll();
 }
 
 /**

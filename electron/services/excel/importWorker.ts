@@ -1,8 +1,22 @@
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../shared/contract/errors';
 import { connectDatabase } from '../../db/database';
 import type { FromImportWorker, LedgerImport, ToImportWorker } from './importJob';
 import { importWorkbook } from './importPipeline';
+
+/**
+ * On Linux a nice value belongs to one thread: this worker gives way to the app's own thread (which answers the
+ * window) on a busy two-core office PC. Elsewhere the call would lower the whole app, so it is not made.
+ */
+function yieldToTheAppThread(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    os.setPriority(0, 10);
+  } catch {
+    // not allowed here: the worker runs at the app's priority
+  }
+}
 
 const send = (message: FromImportWorker) => parentPort!.postMessage(message);
 
@@ -11,6 +25,7 @@ const send = (message: FromImportWorker) => parentPort!.postMessage(message);
  * It reads and checks the file at once, asks for its turn to write, writes in one transaction, and answers.
  */
 export function serveImportJobs(ledgers: readonly LedgerImport[]): void {
+  yieldToTheAppThread();
   let granted: ((now: string) => void) | null = null;
   parentPort!.on('message', (message: ToImportWorker) => {
     if (message.type === 'go') granted?.(message.now);
