@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Progress, Space, Steps, Table, Typography, Upload, App as AntApp } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ImportResult } from '../../../../shared/contract';
 import { api, LedgerError } from '../../api/client';
 import { navigate } from '../../app/router';
@@ -175,8 +175,10 @@ const PHASE_TEXT = {
 
 /** How far the import (or 预检) in the app's worker thread has got, and its cancel button. */
 function ImportProgress({ progress, writes, onCancel }: { progress: JobProgressView | null; writes: boolean; onCancel: () => void }) {
+  // The card is at the foot of the page: at 1280×720 the bar would start below the window's edge.
+  const shown = useCallback((node: HTMLDivElement | null) => node?.scrollIntoView({ block: 'center' }), []);
   return (
-    <div className="import-progress" role="status" aria-label={writes ? '导入进度' : '预检进度'}>
+    <div ref={shown} className="import-progress" role="status" aria-label={writes ? '导入进度' : '预检进度'}>
       <Progress percent={jobPercent(progress, writes)} status="active" />
       <Space>
         <Typography.Text type="secondary">
