@@ -24,7 +24,7 @@ beforeAll(async () => {
   const db = await openDatabase(dataDir);
   const deps = { db, dataDir, now: () => new Date() };
   const admin = await initializeOffice(deps, TEST_OFFICE, { username: 'admin', displayName: '王管理', password: TEST_PASSWORD });
-  await createUser(deps, { ...admin, role: 'admin' }, { username: 'clerk', displayName: '李录入', role: 'clerk', password: TEST_PASSWORD });
+  await createUser(deps, { ...admin, role: 'admin' }, { username: 'clerk', displayName: '李录入', role: 'clerk', password: TEST_PASSWORD, mustChangePassword: false });
   // About 150 MB of drafts, so a backup lasts long enough to watch its progress bar.
   await db.write((sql) => {
     for (let i = 0; i < 150; i++) sql.run(`INSERT INTO form_drafts (user_id, key, data_json, saved_at) VALUES (?, ?, ?, ?)`, admin.id, `filler-${i}`, randomBytes(512 * 1024).toString('hex'), new Date().toISOString());
