@@ -106,6 +106,17 @@ describe('import in a worker thread', { timeout: 120_000 }, () => {
     expect(await auditProblems(t)).toEqual([]);
   });
 
+  it('a cancel that comes once every row is written is too late: the import answers as done, and says so truly', async () => {
+    const before = await counts(t);
+    const jobId = randomUUID();
+    const result = await importRecordsInWorker(t.deps, t.clerk, await recordsWorkbook(600, 70_000), {
+      dryRun: false, jobId, onProgress: (p) => void (p.phase === 'write' && p.done === p.total && cancelJob(t.clerk, jobId)),
+    });
+    expect(result.accepted).toBe(600);
+    expect((await counts(t)).records).toBe(before.records + 600);
+    expect(await auditProblems(t)).toEqual([]);
+  });
+
   it('cancelled while it checks (or before it started), nothing is written', async () => {
     const before = await counts(t);
     const jobId = randomUUID();

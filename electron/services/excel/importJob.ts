@@ -29,6 +29,8 @@ export type ToImportWorker =
       dryRun: boolean;
       fileName?: string;
       now: string;
+      /** Set to 1 by a cancel during the write transaction: the worker rolls it back (see cancelJobOf). */
+      cancel: Int32Array;
     }
   /** The app's connection has stopped writing: the worker may write now (at this time). */
   | { type: 'go'; now: string };
@@ -71,22 +73,29 @@ export async function importWorkbookInWorker(
   requirePermission(actor, ledger.spec.permission);
   const worker = startWorker({ bundled: 'importWorker', source: 'catalog/importWorker.ts' }, opts.resourceLimits ?? { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB });
   const what = opts.dryRun ? '导入检查' : '导入';
+  const writeTurn = { started: false };
+  const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
   let cancelled = false;
   let job: JobHandle | null = null;
   try {
-    if (opts.jobId) job = beginJob(opts.jobId, actor, what, () => void ((cancelled = true), worker.terminate()));
+    if (opts.jobId) {
+      job = beginJob(opts.jobId, actor, what, () => {
+        cancelled = true;
+        cancelJobOf(worker, writeTurn.started, cancelFlag);
+      });
+    }
   } catch (error) {
     await worker.terminate();
     throw error;
   }
   const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
   try {
-    const result = await talkTo(worker, exited, deps, (progress) => {
+    const result = await talkTo(worker, exited, deps, writeTurn, (progress) => {
       job?.report(progress);
       opts.onProgress?.(progress);
     }, {
       type: 'start', ledger: ledger.name, file: deps.db.file, dataDir: deps.dataDir, nativeBinding: nativeBindingOf(deps), actor,
-      bytes, dryRun: opts.dryRun, fileName: opts.fileName, now: deps.now().toISOString(),
+      bytes, dryRun: opts.dryRun, fileName: opts.fileName, now: deps.now().toISOString(), cancel: cancelFlag,
     });
     // The worker took new planner statistics if the table grew a lot; this connection reads them again.
     if (!opts.dryRun && result.accepted > 0) await deps.db.reloadStatistics();
@@ -99,8 +108,18 @@ export async function importWorkbookInWorker(
   }
 }
 
+/**
+ * Before its write turn, ending the thread is safe and immediate. From then on the worker is only asked to stop
+ * before its next row, and rolls back: a thread ended while SQLite commits would still commit, and the answer
+ * would say cancelled. A cancel that comes once every row is written is too late: the import answers as done.
+ */
+function cancelJobOf(worker: Worker, writeTurnStarted: boolean, flag: Int32Array): void {
+  Atomics.store(flag, 0, 1);
+  if (!writeTurnStarted) void worker.terminate();
+}
+
 function talkTo(
-  worker: Worker, exited: Promise<number>, deps: ServiceDeps, progress: (p: JobProgress) => void, start: ToImportWorker,
+  worker: Worker, exited: Promise<number>, deps: ServiceDeps, writeTurn: { started: boolean }, progress: (p: JobProgress) => void, start: ToImportWorker,
 ): Promise<ImportResult> {
   return new Promise<ImportResult>((resolve, reject) => {
     let written: () => void = () => undefined;
@@ -109,6 +128,7 @@ function talkTo(
       else if (message.type === 'write-turn') {
         // Held until the worker's transaction is over — or the worker has gone, its connection closed with it.
         void deps.db.holdWrites(() => {
+          writeTurn.started = true;
           worker.postMessage({ type: 'go', now: deps.now().toISOString() } satisfies ToImportWorker);
           return Promise.race([new Promise<void>((done) => (written = done)), exited]);
         });

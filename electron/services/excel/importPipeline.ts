@@ -2,7 +2,7 @@ import type { ImportResult } from '../../../shared/contract/ledger';
 import type { Permission } from '../../../shared/domain/roles';
 import type { ReadSql, WriteSql } from '../../db/database';
 import { isoNow, type Actor, type ServiceDeps } from '../context';
-import type { JobProgress } from '../jobs';
+import { cancelledError, type JobProgress } from '../jobs';
 import { requirePermission } from '../permissions';
 import { convertCells, problemsByColumn, validateConverted, type RowSpec } from './convertRow';
 import { readSheetRows, type SheetRow } from './readWorkbook';
@@ -59,6 +59,8 @@ export interface ImportRowsResult {
 export interface WorkerImport {
   progress(progress: JobProgress): void;
   writeTurn<T>(write: () => Promise<T>): Promise<T>;
+  /** The user cancelled: checked before each row is written, so a cancel rolls the transaction back. */
+  cancelled(): boolean;
 }
 
 export interface ImportRunOptions {
@@ -118,6 +120,7 @@ export async function importRows<F extends string, T, E = T>(
       const at = isoNow(deps);
       const total = decision.groups.length;
       decision.groups.forEach((group, i) => {
+        if (opts.worker?.cancelled()) throw cancelledError('导入');
         if (progress && i % PROGRESS_EVERY === 0) progress({ phase: 'write', done: i, total });
         spec.insert(sql, at, actor, group.value);
       });

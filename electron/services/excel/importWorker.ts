@@ -44,6 +44,7 @@ export function serveImportJobs(ledgers: readonly LedgerImport[]): void {
           fileName: job.fileName,
           worker: {
             progress: (progress) => send({ type: 'progress', progress }),
+            cancelled: () => Atomics.load(job.cancel, 0) === 1,
             writeTurn: async (write) => {
               now = await new Promise<string>((resolve) => {
                 granted = resolve;
