@@ -35,8 +35,12 @@ const channelNamesModule = (names) => ({
 
 await build({
   ...common,
-  // The backup worker thread is loaded beside main.cjs (electron/services/backup/backupJobs.ts).
-  entryPoints: { main: 'electron/main/index.ts', backupWorker: 'electron/services/backup/backupWorker.ts' },
+  // The worker threads are loaded beside main.cjs (electron/services/workerThreads.ts).
+  entryPoints: {
+    main: 'electron/main/index.ts',
+    backupWorker: 'electron/services/backup/backupWorker.ts',
+    importWorker: 'electron/services/catalog/importWorker.ts',
+  },
   outExtension: { '.js': '.cjs' },
   outdir: 'dist/electron',
   external: MAIN_EXTERNALS,
@@ -50,4 +54,4 @@ await build({
   minify: true,
   plugins: [channelNamesModule(await channelNames())],
 });
-console.log('built dist/electron/main.cjs, preload.cjs and backupWorker.cjs');
+console.log('built dist/electron/main.cjs, preload.cjs, backupWorker.cjs and importWorker.cjs');

@@ -58,6 +58,8 @@ export interface WriteSql extends Omit<ReadSql, 'em'> {
  */
 export class Db {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Settles when the writes held for another connection (holdWrites) may go on. */
+  private writesHeld: Promise<unknown> = Promise.resolve();
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
   constructor(
@@ -101,16 +103,38 @@ export class Db {
 
   /** One transaction: all of it commits, or none of it. */
   write<T>(work: (sql: WriteSql) => T | Promise<T>): Promise<T> {
-    return this.enqueue(() => this.dataSource.transaction((em) => Promise.resolve(work(this.sqlFor(em)))));
+    return this.enqueueWrite(() => this.dataSource.transaction((em) => Promise.resolve(work(this.sqlFor(em)))));
+  }
+
+  /** Work that writes waits while writes are held for another connection; reads do not. */
+  private enqueueWrite<T>(work: () => Promise<T>): Promise<T> {
+    return this.writesHeld.then(() => this.enqueue(work));
+  }
+
+  /**
+   * Let another connection of this process (an import's worker thread) write: once the work queued before has
+   * finished, `job` runs while this connection writes nothing — later writes wait for it instead of meeting a
+   * locked database, which would block this thread for the busy timeout. Reads go on meanwhile (WAL: they see
+   * the last committed state), and the thread stays free.
+   */
+  holdWrites<T>(job: () => Promise<T>): Promise<T> {
+    const result = this.writesHeld.then(() => this.enqueue(async () => undefined)).then(job);
+    this.writesHeld = result.catch(() => undefined);
+    return result;
   }
 
   /** Retake the ledger tables' planner statistics where one has grown or shrunk a lot (after a large import). */
   refreshStatistics(): Promise<boolean> {
-    return this.enqueue(async () => refreshLedgerStatistics(this.connection).length > 0);
+    return this.enqueueWrite(async () => refreshLedgerStatistics(this.connection).length > 0);
+  }
+
+  /** Read the planner statistics again after another connection (an import's worker) retook them. */
+  reloadStatistics(): Promise<void> {
+    return this.enqueueWrite(async () => void this.connection.exec('ANALYZE sqlite_schema'));
   }
 
   async close(): Promise<void> {
-    await this.enqueue(async () => {
+    await this.enqueueWrite(async () => {
       if (!this.dataSource.isInitialized) return;
       this.statements.clear();
       try {
@@ -132,15 +156,11 @@ export interface OpenOptions {
 
 export const DATABASE_FILE_NAME = 'ledger.sqlite';
 
-/** Open (creating and migrating as needed) the database of a data folder. */
-export async function openDatabase(dataDir: string, options: OpenOptions = {}): Promise<Db> {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, DATABASE_FILE_NAME);
-  const migrations = options.migrations ?? MIGRATIONS;
-  const dataSource = new DataSource({
+function dataSourceFor(file: string, migrations: Array<new () => MigrationInterface>, nativeBinding?: string): DataSource {
+  return new DataSource({
     type: 'better-sqlite3',
     database: file,
-    nativeBinding: options.nativeBinding,
+    nativeBinding,
     migrations,
     entities: ENTITIES,
     migrationsTransactionMode: 'all',
@@ -155,6 +175,28 @@ export async function openDatabase(dataDir: string, options: OpenOptions = {}): 
       registerSqlFunctions(connection);
     },
   });
+}
+
+/**
+ * A second connection to a database the app has already opened and migrated (a worker thread's): the same
+ * pragmas and SQL functions, no migrations, no statistics.
+ */
+export async function connectDatabase(file: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): Promise<Db> {
+  const dataSource = dataSourceFor(file, [], options.nativeBinding);
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    throw classifyOpenError(error);
+  }
+  return new Db(dataSource, file);
+}
+
+/** Open (creating and migrating as needed) the database of a data folder. */
+export async function openDatabase(dataDir: string, options: OpenOptions = {}): Promise<Db> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, DATABASE_FILE_NAME);
+  const migrations = options.migrations ?? MIGRATIONS;
+  const dataSource = dataSourceFor(file, migrations, options.nativeBinding);
   try {
     await dataSource.initialize();
   } catch (error) {

@@ -27,6 +27,10 @@ export const ERROR_CODES = {
   invalidTransition: 'INVALID_TRANSITION',
   recordLocked: 'RECORD_LOCKED',
   badFile: 'BAD_FILE',
+  /** A long job (an import) stopped at the user's request; it changed nothing. */
+  cancelled: 'CANCELLED',
+  /** A long job needed more memory than its worker may use; it changed nothing. */
+  outOfMemory: 'OUT_OF_MEMORY',
   unknownChannel: 'UNKNOWN_CHANNEL',
   internal: 'INTERNAL',
 } as const;

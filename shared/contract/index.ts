@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { adminChannels } from './admin';
 import { backupChannels } from './backup';
 import { updateChannels } from './update';
+import { jobChannels } from './jobs';
 import { recordChannels } from './records';
 import { sessionChannels } from './session';
 import { syncChannels } from './sync';
@@ -14,6 +15,7 @@ export const CONTRACT = {
   ...backupChannels,
   ...updateChannels,
   ...syncChannels,
+  ...jobChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;

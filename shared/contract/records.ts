@@ -176,7 +176,12 @@ export const recordChannels = {
   }),
   'records.import': channel({
     access: 'user',
-    request: fileSchema.extend({ contentBase64: z.string().max(MAX_FILE_BASE64, { error: '文件不能超过 30 MB' }), dryRun: z.boolean().default(false) }),
+    request: fileSchema.extend({
+      contentBase64: z.string().max(MAX_FILE_BASE64, { error: '文件不能超过 30 MB' }),
+      dryRun: z.boolean().default(false),
+      /** The page's id for this import, to follow it with jobs.progress and stop it with jobs.cancel. */
+      jobId: uuid.optional(),
+    }),
     response: importResultSchema,
   }),
   'records.template': channel({ access: 'user', request: z.object({}).default({}), response: fileSchema }),

@@ -10,7 +10,9 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { Db } from '../../electron/db/database';
 import { writeBackupFile } from '../../electron/services/backup/backupFile';
 import { writeBackupInWorker } from '../../electron/services/backup/backupJobs';
-import { importRecordRows } from '../../electron/services/records/excel/importRecords';
+import ExcelJS from 'exceljs';
+import { importRecordRows, importRecordsInWorker } from '../../electron/services/records/excel/importRecords';
+import { RECORD_HEADERS } from '../../electron/services/records/excel/recordSheet';
 import { createTestApp } from '../support/testApp';
 
 export interface StallFigures {
@@ -19,9 +21,15 @@ export interface StallFigures {
   backup_ms: number;
   /** The same backup run on the main thread, for comparison (what the app did before the worker). */
   backup_on_main_stall_max_ms: number;
-  /** The longest stall during a 20,000-row import through importRecordRows (goal ≤ 50 ms). */
+  /**
+   * The longest stall during a 20,000-row import of an .xlsx file as the window does it (records.import: read,
+   * check and write in the import worker), goal ≤ 50 ms.
+   */
   main_stall_max_ms: number;
   import_rows: number;
+  import_worker_ms: number;
+  /** The same rows imported on the main thread (importRecordRows, as the CLI does), for comparison. */
+  import_on_main_stall_max_ms: number;
 }
 
 async function longestStall<T>(work: () => Promise<T>): Promise<{ stallMs: number; ms: number; result: T }> {
@@ -40,26 +48,46 @@ async function longestStall<T>(work: () => Promise<T>): Promise<{ stallMs: numbe
   }
 }
 
+type SheetRows = Array<{ row: number; cells: Record<string, unknown> }>;
+
+/** The rows as the .xlsx file a clerk would pick. */
+async function workbookOf(rows: SheetRows): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('政务失信记录');
+  ws.addRow([...RECORD_HEADERS]);
+  for (const { cells } of rows) ws.addRow(RECORD_HEADERS.map((h) => cells[h] ?? null));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function inFreshLedger<T>(work: (app: Awaited<ReturnType<typeof createTestApp>>) => Promise<T>): Promise<T> {
+  const app = await createTestApp();
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
 const round = (n: number) => Math.round(n * 10) / 10;
 
-export async function benchStalls(db: Db, importRows: Array<{ row: number; cells: Record<string, unknown> }>): Promise<StallFigures> {
+export async function benchStalls(db: Db, importRows: SheetRows): Promise<StallFigures> {
+  // Made first, so that collecting the garbage of making it is not counted as the import's stall.
+  const bytes = await workbookOf(importRows);
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-backup-'));
   try {
     const inWorker = await longestStall(() => writeBackupInWorker(db.file, path.join(folder, 'worker.sqlite')));
-    const onMain = await longestStall(async () => writeBackupFile(db.file, path.join(folder, 'main.sqlite')));
-    const app = await createTestApp();
-    try {
-      const imported = await longestStall(() => importRecordRows(app.deps, app.clerk, importRows, { dryRun: false }));
-      return {
-        backup_main_stall_max_ms: round(inWorker.stallMs),
-        backup_ms: Math.round(inWorker.ms),
-        backup_on_main_stall_max_ms: round(onMain.stallMs),
-        main_stall_max_ms: round(imported.stallMs),
-        import_rows: imported.result.accepted,
-      };
-    } finally {
-      await app.close();
-    }
+    const backupOnMain = await longestStall(async () => writeBackupFile(db.file, path.join(folder, 'main.sqlite')));
+    const imported = await inFreshLedger((app) => longestStall(() => importRecordsInWorker(app.deps, app.clerk, bytes, { dryRun: false })));
+    const onMain = await inFreshLedger((app) => longestStall(() => importRecordRows(app.deps, app.clerk, importRows, { dryRun: false })));
+    return {
+      backup_main_stall_max_ms: round(inWorker.stallMs),
+      backup_ms: Math.round(inWorker.ms),
+      backup_on_main_stall_max_ms: round(backupOnMain.stallMs),
+      main_stall_max_ms: round(imported.stallMs),
+      import_rows: imported.result.accepted,
+      import_worker_ms: Math.round(imported.ms),
+      import_on_main_stall_max_ms: round(onMain.stallMs),
+    };
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/services/audit/auditLog';
 import { checkKeptHeads, fetchKeptHeads } from '../../electron/sync/auditAnchors';
+import { DEFAULT_RETRY } from '../../electron/sync/http';
 import { enrolledWorld, makeRecords, TEST_RETRY, type SyncWorld } from '../support/syncFixtures';
 
 let world: SyncWorld;
@@ -20,7 +21,7 @@ beforeEach(async () => {
 afterEach(async () => world.close());
 
 const anchoredProblems = async () => {
-  const heads = await fetchKeptHeads(world.app.deps, world.client.keys, TEST_RETRY);
+  const heads = await fetchKeptHeads(world.app.deps, world.client.keys, { ...DEFAULT_RETRY, ...TEST_RETRY });
   expect(heads.length).toBeGreaterThan(0);
   return world.app.db.read((sql) => checkKeptHeads(sql, heads));
 };

@@ -2,9 +2,10 @@ import type { HandlerMap } from '../registry';
 import { adminHandlers } from './adminHandlers';
 import { backupHandlers } from './backupHandlers';
 import { updateHandlers } from './updateHandlers';
+import { jobHandlers } from './jobHandlers';
 import { recordHandlers } from './recordHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import { syncHandlers } from './syncHandlers';
 
 /** Every channel's handler; the registry refuses to start if the contract has a channel missing here. */
-export const HANDLERS: HandlerMap = { ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...backupHandlers, ...updateHandlers, ...syncHandlers };
+export const HANDLERS: HandlerMap = { ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...backupHandlers, ...updateHandlers, ...syncHandlers, ...jobHandlers };

@@ -1,7 +1,7 @@
 import {
   addRecordAttachment, createRecord, findDuplicates, getRecord, openAttachment, queryRecords, transitionRecord, updateRecord,
 } from '../../services/records';
-import { importRecordsWorkbook } from '../../services/records/excel/importRecords';
+import { importRecordsInWorker } from '../../services/records/excel/importRecords';
 import { buildRecordTemplate, exportRecordsWorkbook } from '../../services/records/excel/exportRecords';
 import { requirePermission } from '../../services/permissions';
 import { logExport } from '../../services/audit/auditEvents';
@@ -27,7 +27,8 @@ export const recordHandlers: HandlerMap<RecordChannels> = {
   'records.attachments.open': (req, { app }) => openAttachment(app.deps, (file) => app.host.openPath(file), req.attachmentId, req.confirmAltered),
   'records.import': async (req, { app, actor }) => {
     requirePermission(actor, 'records.import');
-    return importRecordsWorkbook(app.deps, actor, Buffer.from(req.contentBase64, 'base64'), { dryRun: req.dryRun, fileName: req.fileName });
+    // Off the app's thread, so the window keeps answering (and can show progress and cancel) meanwhile.
+    return importRecordsInWorker(app.deps, actor, Buffer.from(req.contentBase64, 'base64'), { dryRun: req.dryRun, fileName: req.fileName, jobId: req.jobId });
   },
   'records.template': async () => ({ fileName: '政务失信记录导入模板.xlsx', contentBase64: (await buildRecordTemplate()).toString('base64') }),
   'records.export': async (req, { app, actor }) => {

@@ -1,4 +1,6 @@
 import { AUDITED_USERS, type AuditedTable } from '../audit/auditedRows';
+import type { LedgerImport } from '../excel/importJob';
+import { RECORD_IMPORT_LEDGER } from '../records/excel/importRecords';
 import { RECORD_AUDITED_TABLE } from '../records/recordAudit';
 
 /**
@@ -7,3 +9,6 @@ import { RECORD_AUDITED_TABLE } from '../records/recordAudit';
  * the building blocks never see a ledger, they are given its declaration.
  */
 export const AUDITED_TABLES: readonly AuditedTable[] = [RECORD_AUDITED_TABLE, AUDITED_USERS];
+
+/** Every ledger's spreadsheet import, found by name in the import worker thread (excel/importJob.ts). */
+export const IMPORT_LEDGERS: readonly LedgerImport[] = [RECORD_IMPORT_LEDGER as LedgerImport];

@@ -2,6 +2,7 @@ import type { ImportResult } from '../../../shared/contract/ledger';
 import type { Permission } from '../../../shared/domain/roles';
 import type { ReadSql, WriteSql } from '../../db/database';
 import { isoNow, type Actor, type ServiceDeps } from '../context';
+import { cancelledError, type JobProgress } from '../jobs';
 import { requirePermission } from '../permissions';
 import { convertCells, problemsByColumn, validateConverted, type RowSpec } from './convertRow';
 import { readSheetRows, type SheetRow } from './readWorkbook';
@@ -41,7 +42,7 @@ export interface ImportSpec<F extends string, T, E = T> extends RowSpec<F, T> {
   group?(rows: ReadonlyArray<{ row: number; fields: T }>): { groups: RowGroup<E>[]; rejected: ImportRejection[] };
   /** Writes one entity with its version, audit entry and upload item, in the import's transaction. */
   insert(sql: WriteSql, at: string, actor: Actor, value: E): void;
-  /** After a real import that wrote something (planner statistics). */
+  /** After a real import that wrote something (planner statistics), on the connection that wrote (a worker's, in its turn). */
   afterWrite?(deps: ServiceDeps): Promise<unknown>;
 }
 
@@ -50,6 +51,25 @@ export interface ImportRowsResult {
   rejected: ImportRejection[];
   totalRows: number;
 }
+
+/**
+ * What an import run in a worker thread (importJob.ts) adds: its progress, and its write phase (with afterWrite)
+ * run only while the app's own connection writes nothing.
+ */
+export interface WorkerImport {
+  progress(progress: JobProgress): void;
+  writeTurn<T>(write: () => Promise<T>): Promise<T>;
+  /** The user cancelled: checked before each row is written, so a cancel rolls the transaction back. */
+  cancelled(): boolean;
+}
+
+export interface ImportRunOptions {
+  dryRun: boolean;
+  worker?: WorkerImport;
+}
+
+/** Progress is reported every this many rows (and at the end of each step). */
+const PROGRESS_EVERY = 250;
 
 function addProblem<F extends string>(row: CheckedRow<F, unknown>, field: F, reason: string): void {
   row.problems.set(field, [...(row.problems.get(field) ?? []), reason]);
@@ -61,14 +81,17 @@ export { addProblem as addRowProblem };
  * writes nothing, and a failure part-way (a full disk, a killed process) leaves the ledger as it was.
  */
 export async function importRows<F extends string, T, E = T>(
-  deps: ServiceDeps, actor: Actor, spec: ImportSpec<F, T, E>, rows: ReadonlyArray<SheetRow>, opts: { dryRun: boolean },
+  deps: ServiceDeps, actor: Actor, spec: ImportSpec<F, T, E>, rows: ReadonlyArray<SheetRow>, opts: ImportRunOptions,
 ): Promise<ImportRowsResult> {
   requirePermission(actor, spec.permission);
-  const checked: CheckedRow<F, T>[] = rows.map((r) => {
+  const progress = opts.worker?.progress;
+  const checked: CheckedRow<F, T>[] = rows.map((r, i) => {
+    if (progress && i % PROGRESS_EVERY === 0) progress({ phase: 'check', done: i, total: rows.length });
     const converted = convertCells(spec.columns, r.cells);
     const { fields, problems } = validateConverted(spec, converted);
     return { row: r.row, fields, problems, candidate: converted.candidate };
   });
+  progress?.({ phase: 'check', done: rows.length, total: rows.length });
 
   const decide = (sql: ReadSql) => {
     spec.crossCheck?.(sql, checked);
@@ -91,14 +114,25 @@ export async function importRows<F extends string, T, E = T>(
   });
 
   if (opts.dryRun) return summary(await deps.db.read(decide));
-  const result = await deps.db.write((sql) => {
-    const decision = decide(sql);
-    const at = isoNow(deps);
-    for (const group of decision.groups) spec.insert(sql, at, actor, group.value);
-    return summary(decision);
-  });
-  if (result.accepted > 0) await spec.afterWrite?.(deps);
-  return result;
+  const write = () =>
+    deps.db.write((sql) => {
+      const decision = decide(sql);
+      const at = isoNow(deps);
+      const total = decision.groups.length;
+      decision.groups.forEach((group, i) => {
+        if (opts.worker?.cancelled()) throw cancelledError('导入');
+        if (progress && i % PROGRESS_EVERY === 0) progress({ phase: 'write', done: i, total });
+        spec.insert(sql, at, actor, group.value);
+      });
+      progress?.({ phase: 'write', done: total, total });
+      return summary(decision);
+    });
+  const writeAll = async () => {
+    const result = await write();
+    if (result.accepted > 0) await spec.afterWrite?.(deps);
+    return result;
+  };
+  return opts.worker ? opts.worker.writeTurn(writeAll) : writeAll();
 }
 
 /**
@@ -109,11 +143,11 @@ export const REJECTIONS_SHOWN = 200;
 
 /** Import an .xlsx file: refused whole when it is not a usable file; rows rejected one by one with a report. */
 export async function importWorkbook<F extends string, T, E = T>(
-  deps: ServiceDeps, actor: Actor, spec: ImportSpec<F, T, E>, bytes: Buffer, opts: { dryRun: boolean; fileName?: string },
+  deps: ServiceDeps, actor: Actor, spec: ImportSpec<F, T, E>, bytes: Buffer, opts: ImportRunOptions & { fileName?: string },
 ): Promise<ImportResult> {
   requirePermission(actor, spec.permission);
   const { rows } = await readSheetRows(bytes, spec.columns);
-  const result = await importRows(deps, actor, spec, rows, { dryRun: opts.dryRun });
+  const result = await importRows(deps, actor, spec, rows, { dryRun: opts.dryRun, worker: opts.worker });
   const report =
     result.rejected.length > 0
       ? {

@@ -71,7 +71,7 @@ export function onSessionEvent(listener: (event: SessionEvent) => void): () => v
  * successful call that is not a read and not about the session, drafts, users, settings or first start.
  */
 const READ_CHANNEL = /\.(list|get|status|verify|findDuplicates|template|export|touch|open)$/;
-const NOT_LEDGER_DATA = /^(drafts|auth|system|setup|users|settings)\./;
+const NOT_LEDGER_DATA = /^(drafts|auth|system|setup|users|settings|jobs)\./;
 export const changesLedgerData = (channel: string) => !READ_CHANNEL.test(channel) && !NOT_LEDGER_DATA.test(channel);
 const changeListeners = new Set<(channel: string) => void>();
 export function onDataChanged(listener: (channel: string) => void): () => void {

@@ -7,6 +7,7 @@ import type { Actor, ServiceDeps } from '../../context';
 import { rowToFields as convertRow } from '../../excel/convertRow';
 import { addRowProblem, importRows, importWorkbook, type CheckedRow, type ImportRowsResult, type ImportSpec } from '../../excel/importPipeline';
 import type { SheetRow } from '../../excel/readWorkbook';
+import { importWorkbookInWorker, type ImportJobOptions, type LedgerImport } from '../../excel/importJob';
 import { insertRecord } from '../recordsService';
 import { RECORD_COLUMNS, RECORD_SHEET } from './recordSheet';
 
@@ -93,12 +94,20 @@ export const RECORD_IMPORT: ImportSpec<RecordField, RecordFields> = {
   afterWrite: (deps) => deps.db.refreshStatistics(),
 };
 
+/** The records' import as the import worker finds it (catalog). */
+export const RECORD_IMPORT_LEDGER: LedgerImport<RecordField, RecordFields> = { name: 'records', spec: RECORD_IMPORT };
+
 /** One sheet row → a record's fields, or every problem of the row (cells keyed by template header). */
 export const rowToFields = (cells: Record<string, unknown>) => convertRow(RECORD_IMPORT, cells);
 
 /** Validate rows and (unless dryRun) write every valid one in one transaction. */
 export function importRecordRows(deps: ServiceDeps, actor: Actor, rows: ReadonlyArray<SheetRow>, opts: { dryRun: boolean }): Promise<ImportRowsResult> {
   return importRows(deps, actor, RECORD_IMPORT, rows, opts);
+}
+
+/** importRecordsWorkbook in a worker thread, with progress and cancel (the window's import). */
+export function importRecordsInWorker(deps: ServiceDeps, actor: Actor, bytes: Buffer, opts: ImportJobOptions): Promise<ImportResult> {
+  return importWorkbookInWorker(deps, actor, RECORD_IMPORT_LEDGER as LedgerImport, bytes, opts);
 }
 
 /** Import an .xlsx file of 政务失信记录 (refused whole when it is not a usable file; rows rejected one by one). */

@@ -1,11 +1,13 @@
 import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Steps, Table, Typography, Upload, App as AntApp } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Progress, Space, Steps, Table, Typography, Upload, App as AntApp } from 'antd';
+import { useCallback, useState } from 'react';
 import type { ImportResult } from '../../../../shared/contract';
 import { api, LedgerError } from '../../api/client';
 import { navigate } from '../../app/router';
 import { errorMessage } from '../../components/formRules';
 import { downloadBase64, formatFileSize, readFileAsBase64 } from '../../components/files';
+import { jobPercent, useJobProgress } from '../../hooks/useJobProgress';
+import type { JobProgressView } from '../../../../shared/contract/jobs';
 
 type Rejection = ImportResult['rejected'][number];
 interface Chosen {
@@ -23,6 +25,8 @@ export function RecordImportPage() {
   const [refused, setRefused] = useState<string | null>(null);
   const [busy, setBusy] = useState<'check' | 'import' | null>(null);
   const [imported, setImported] = useState(false);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const progress = useJobProgress(jobId);
   const { message, modal } = AntApp.useApp();
 
   const downloadTemplate = async () => {
@@ -61,8 +65,10 @@ export function RecordImportPage() {
     }
     setBusy(dryRun ? 'check' : 'import');
     setRefused(null);
+    const id = crypto.randomUUID();
+    setJobId(id);
     try {
-      const r = await api.recordsImport({ fileName: file.fileName, contentBase64: file.contentBase64, dryRun });
+      const r = await api.recordsImport({ fileName: file.fileName, contentBase64: file.contentBase64, dryRun, jobId: id });
       setResult(r);
       if (!dryRun) {
         setImported(true);
@@ -70,10 +76,21 @@ export function RecordImportPage() {
       }
     } catch (error) {
       setResult(null);
-      if (error instanceof LedgerError && error.code === 'BAD_FILE') setRefused(error.message);
+      if (error instanceof LedgerError && error.code === 'CANCELLED') message.info(error.message);
+      else if (error instanceof LedgerError && (error.code === 'BAD_FILE' || error.code === 'OUT_OF_MEMORY')) setRefused(error.message);
       else message.error(errorMessage(error));
     } finally {
       setBusy(null);
+      setJobId(null);
+    }
+  };
+
+  const cancel = async () => {
+    if (!jobId) return;
+    try {
+      await api.jobsCancel({ jobId });
+    } catch (error) {
+      message.error(errorMessage(error));
     }
   };
 
@@ -136,15 +153,40 @@ export function RecordImportPage() {
 
       <Card size="small" title="3. 预检与导入" className="gap-below">
         <Space wrap>
-          <Button onClick={() => run(true)} disabled={!file || imported} loading={busy === 'check'}>预检</Button>
+          <Button onClick={() => run(true)} disabled={!file || imported || busy !== null} loading={busy === 'check'}>预检</Button>
           <Button type="primary" onClick={() => run(false)} disabled={!file || imported || busy !== null} loading={busy === 'import'}>
             {imported ? '已导入' : '导入'}
           </Button>
           {imported && <Button type="link" onClick={() => navigate('/records')}>查看记录列表</Button>}
         </Space>
+        {busy && <ImportProgress progress={progress} writes={busy === 'import'} onCancel={() => void cancel()} />}
         {refused && <Alert className="import-result" type="error" showIcon title="文件无法导入" description={refused} />}
         {result && <ImportReport result={result} />}
       </Card>
+    </div>
+  );
+}
+
+const PHASE_TEXT = {
+  read: () => '正在读取文件…',
+  check: (p: JobProgressView) => `正在检查：${p.done.toLocaleString('zh-CN')} / ${p.total.toLocaleString('zh-CN')} 行`,
+  write: (p: JobProgressView) => `正在写入台账：${p.done.toLocaleString('zh-CN')} / ${p.total.toLocaleString('zh-CN')} 条`,
+};
+
+/** How far the import (or 预检) in the app's worker thread has got, and its cancel button. */
+function ImportProgress({ progress, writes, onCancel }: { progress: JobProgressView | null; writes: boolean; onCancel: () => void }) {
+  // The card is at the foot of the page: at 1280×720 the bar would start below the window's edge.
+  const shown = useCallback((node: HTMLDivElement | null) => node?.scrollIntoView({ block: 'center' }), []);
+  return (
+    <div ref={shown} className="import-progress" role="status" aria-label={writes ? '导入进度' : '预检进度'}>
+      <Progress percent={jobPercent(progress, writes)} status="active" />
+      <Space>
+        <Typography.Text type="secondary">
+          {progress ? PHASE_TEXT[progress.phase](progress) : '正在读取文件…'}
+          {writes ? '。取消后不会写入任何记录' : ''}
+        </Typography.Text>
+        <Button size="small" onClick={onCancel}>取消</Button>
+      </Space>
     </div>
   );
 }

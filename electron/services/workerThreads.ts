@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+
+const here = typeof __dirname !== 'undefined' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * A worker thread for a long job. In the desktop app each worker is bundled beside the main bundle as
+ * `<bundled>.cjs` (scripts/build-electron.mjs) and loaded through require, which reads inside the asar archive;
+ * from the sources (CLI, harness, tests) `source` (relative to electron/services) runs under tsx.
+ */
+export function startWorker(worker: { bundled: string; source: string }, resourceLimits?: ResourceLimits): Worker {
+  const bundled = path.join(here, `${worker.bundled}.cjs`);
+  if (fs.existsSync(bundled)) return new Worker(`require(${JSON.stringify(bundled)})`, { eval: true, resourceLimits });
+  const source = pathToFileURL(path.join(here, worker.source)).href;
+  return new Worker(
+    `import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`,
+    { eval: true, resourceLimits },
+  );
+}
+
+/** tsx's ESM API, found from here rather than from the working directory (the harness may be started anywhere). */
+function tsxEsmApi(): string {
+  const manifest = createRequire(path.join(here, 'workerThreads.ts')).resolve('tsx/package.json');
+  const exports = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
+  return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api'].import.default)).href;
+}
