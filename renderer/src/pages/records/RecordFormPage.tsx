@@ -246,13 +246,16 @@ export function RecordFormPage({ id }: { id?: string }) {
 
   const save = useCallback(
     async (values: FormValues) => {
-      const found = await duplicates.checkNow().catch(() => []);
+      // Looked up for exactly the values being saved: the watched values may not have caught up with a quick Ctrl+S.
+      const query = duplicateQuery(values.subjectType, values.unitUscc, values.personIdNumber, values.docNumber);
+      const lookUp = () => (query ? find(query).catch((): DuplicateLink[] => []) : Promise.resolve([]));
+      const found = await lookUp();
       if (found.length > 0 && !(await askDuplicate(modal, found, `已有 ${found.length} 条记录使用认定文书编号“${(values.docNumber ?? '').trim()}”。`))) return;
       const refused = await write(values, found.length > 0);
       // The service found a duplicate the form had not seen (another clerk saved it meanwhile): show it, then confirm.
-      if (refused && (await askDuplicate(modal, await duplicates.checkNow(true).catch(() => []), refused.duplicate))) await write(values, true);
+      if (refused && (await askDuplicate(modal, await lookUp(), refused.duplicate))) await write(values, true);
     },
-    [duplicates, modal, write],
+    [find, modal, write],
   );
 
   const back = useCallback(() => navigate(record ? `/records/${record.id}` : '/records'), [record]);
