@@ -94,7 +94,7 @@ export const syncChannels = {
   }),
   'sync.batchReceipts': channel({
     access: 'user',
-    request: z.object({ batchId: z.string().min(1) }),
+    request: z.object({ batchId: requiredText('批次号', 64) }),
     response: z.object({ batch: batchRowSchema, receipts: z.array(receiptRowSchema) }),
   }),
   'sync.rejected': channel({ access: 'user', request: z.object({}).default({}), response: z.array(receiptRowSchema.extend({ at: z.string() })) }),
@@ -116,5 +116,5 @@ export const syncChannels = {
       note: z.string().nullable(), decidedAt: z.string(), localVersion: z.number(), at: z.string(),
     })),
   }),
-  'sync.uploadState': channel({ access: 'user', request: z.object({ kind: z.string().min(1), id: z.string().min(1) }), response: uploadStateSchema }),
+  'sync.uploadState': channel({ access: 'user', request: z.object({ kind: requiredText('类别', 64), id: requiredText('编号', 64) }), response: uploadStateSchema }),
 };
