@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { pageRequest, requiredText } from './common';
 import { fileSchema } from './records';
+import { UPLOAD_TAGS } from './ledger';
 
 /** 上报平台: enrolment, upload now, batch history with receipts, rejected items, each record's upload state. */
 
@@ -50,9 +51,7 @@ export const batchRowSchema = z.object({
 });
 export type BatchRow = z.infer<typeof batchRowSchema>;
 
-export const UPLOAD_TAGS = ['pending', 'uploading', 'uploaded', 'rejected'] as const;
-export type UploadTag = (typeof UPLOAD_TAGS)[number];
-export const UPLOAD_TAG_LABELS: Record<UploadTag, string> = { pending: '待上报', uploading: '上报中', uploaded: '已上报', rejected: '被退回' };
+export { UPLOAD_TAGS, UPLOAD_TAG_LABELS, type UploadTag } from './ledger';
 
 export const receiptRowSchema = z.object({
   kind: z.string(),

@@ -96,6 +96,10 @@ describe('upload (录入员)', () => {
   });
 
   it('the accepted record shows 已上报; the refused one shows 被退回 and why, and after the correction 已上报', async () => {
+    // each row of the list says where it stands
+    await navItem('政务失信记录').click();
+    await poll(async () => (await env.page.locator('.records-page .ant-table-row .upload-state-tag').allTextContents()).sort()).toEqual(['已上报', '被退回'].sort());
+    await shoot('records-list-upload-tags');
     await openRecord(ids.good);
     await poll(() => uploadTag().textContent()).toBe('已上报');
     await openRecord(ids.refused);

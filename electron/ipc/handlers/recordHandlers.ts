@@ -1,5 +1,5 @@
 import {
-  addRecordAttachment, createRecord, findDuplicates, getRecord, openAttachment, queryRecords, transitionRecord, updateRecord,
+  addRecordAttachment, createRecord, findDuplicates, getRecord, openAttachment, RECORD_VERSIONING, transitionRecord, updateRecord,
 } from '../../services/records';
 import { importRecordsInWorker } from '../../services/records/excel/importRecords';
 import { buildRecordTemplate, exportRecordsWorkbook } from '../../services/records/excel/exportRecords';
@@ -7,6 +7,8 @@ import { requirePermission } from '../../services/permissions';
 import { logExport } from '../../services/audit/auditEvents';
 import { todayIso } from '../../../shared/validation/dates';
 import type { HandlerMap } from '../registry';
+import { withUploadTags } from '../../sync/views';
+import { listRecords } from '../../services/records/recordQuery';
 
 type RecordChannels =
   | 'records.list' | 'records.get' | 'records.create' | 'records.update' | 'records.transition' | 'records.findDuplicates'
@@ -16,7 +18,7 @@ type RecordChannels =
 const today = () => todayIso().replace(/-/g, '');
 
 export const recordHandlers: HandlerMap<RecordChannels> = {
-  'records.list': (req, { app }) => queryRecords(app.deps, req),
+  'records.list': (req, { app }) => app.deps.db.read((sql) => withUploadTags(sql, RECORD_VERSIONING.kind, listRecords(sql, req))),
   'records.get': (req, { app, actor }) => getRecord(app.deps, actor, req.id),
   'records.create': (req, { app, actor }) => createRecord(app.deps, actor, req.fields, req.draftKey, req.confirmedDuplicate),
   'records.update': (req, { app, actor }) => updateRecord(app.deps, actor, req),
