@@ -3,6 +3,7 @@ import { adminChannels } from './admin';
 import { backupChannels } from './backup';
 import { updateChannels } from './update';
 import { jobChannels } from './jobs';
+import { directoryChannels } from './directory';
 import { recordChannels } from './records';
 import { sessionChannels } from './session';
 import { syncChannels } from './sync';
@@ -16,6 +17,7 @@ export const CONTRACT = {
   ...updateChannels,
   ...syncChannels,
   ...jobChannels,
+  ...directoryChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;

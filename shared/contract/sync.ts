@@ -34,7 +34,7 @@ const counts = { accepted: z.number(), duplicate: z.number(), stale: z.number(),
 export const syncRunSchema = z.object({
   push: z.object({ batches: z.number(), items: z.number(), ...counts, fault: z.object({ code: z.string(), message: z.string() }).nullable() }),
   pull: z
-    .object({ fetched: z.number(), applied: z.number(), conflicts: z.number(), needsApproval: z.object({ decisions: z.number(), ledger: z.number() }).nullable() })
+    .object({ fetched: z.number(), applied: z.number(), conflicts: z.number(), dictionaries: z.number(), units: z.number(), needsApproval: z.object({ decisions: z.number(), ledger: z.number() }).nullable() })
     .nullable(),
 });
 

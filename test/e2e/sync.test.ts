@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/database';
 import { createRecord } from '../../electron/services/records';
 import { createUser, initializeOffice, toActor } from '../../electron/services/users/usersService';
-import { decide } from '../platform/changes';
+import { decide, publishUnit } from '../platform/changes';
 import { startE2e, type E2eEnv } from '../support/browser';
 import { e2eActions } from '../support/e2eActions';
 import { makeDevice, platformForTest, signedRequest, type TestPlatform } from '../support/platformRequests';
@@ -169,5 +169,33 @@ describe('the file route (no connection)', () => {
     await poll(() => env.page.locator('.sync-status').textContent()).toMatch(/待上报 0 条/);
     await openRecord(ids.good);
     await poll(() => uploadTag().textContent()).toBe('已上报');
+  });
+});
+
+describe('the city\'s directory of units', () => {
+  it('a unit the city publishes is pulled, then a name typed in the record form offers it and fills its code; a typed code fills the name', async () => {
+    const uscc = numberedUscc(7);
+    publishUnit(platform.store, { uscc, name: '青云湖街道办事处', unitType: '街道办事处', parentUscc: null }, new Date().toISOString());
+    await navItem('上报平台').click();
+    await button('立即上报').click();
+    await poll(() => env.page.getByText('已更新市平台的单位名录和代码表 1 项').count()).toBe(1);
+
+    await navItem('政务失信记录').click();
+    await button('新建记录').click();
+    await field('单位名称').fill('青云');
+    const option = env.page.locator('.ant-select-dropdown:visible .directory-option');
+    await poll(() => option.count()).toBe(1);
+    expect(await option.textContent()).toContain(uscc);
+    await shoot('record-form-unit-directory');
+    await field('单位名称').press('ArrowDown');
+    await field('单位名称').press('Enter');
+    await poll(() => field('统一社会信用代码').inputValue()).toBe(uscc);
+    expect(await field('单位名称').inputValue()).toBe('青云湖街道办事处');
+
+    // the other way: a cleared name is filled from a code typed in full
+    await field('单位名称').fill('');
+    await field('统一社会信用代码').fill('');
+    await field('统一社会信用代码').fill(uscc);
+    await poll(() => field('单位名称').inputValue()).toBe('青云湖街道办事处');
   });
 });

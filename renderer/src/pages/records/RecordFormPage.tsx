@@ -4,6 +4,7 @@ import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { RecordDetail } from '../../../../shared/contract';
+import type { DirectoryUnit } from '../../../../shared/contract/directory';
 import { ERROR_CODES } from '../../../../shared/contract/errors';
 import {
   FIELDS_REQUIRED_FOR_APPROVAL, RECORD_FIELD_LABELS as L, RECORD_STATUS_LABELS, type ClueSource, type Sector, type Severity,
@@ -22,6 +23,7 @@ import { DateInput, notFutureRule } from '../../components/form/DateInput';
 import { DraftRestoredNotice } from '../../components/form/DraftRestoredNotice';
 import { confirmDuplicate, DuplicateWarning, type DuplicateLink } from '../../components/form/DuplicateWarning';
 import { KeySelect } from '../../components/form/KeySelect';
+import { UnitNameInput, useDirectoryUnits } from '../../components/form/UnitNameInput';
 import { zodRules } from '../../components/form/zodRule';
 import { errorMessage, requiredRule, showFieldError, yuanRule } from '../../components/formRules';
 import { useDuplicateCheck } from '../../hooks/useDuplicateCheck';
@@ -200,6 +202,21 @@ export function RecordFormPage({ id }: { id?: string }) {
 
   const onValuesChange = () => draft.schedule(toDraft(form.getFieldsValue(true) as FormValues, record?.version));
 
+  // The city's directory of units fills the code from a chosen name, and the name from a typed code.
+  const fillUnitCode = useCallback((unit: DirectoryUnit) => {
+    form.setFieldsValue({ unitName: unit.name, unitUscc: unit.uscc });
+    void form.validateFields(['unitUscc']).catch(() => undefined);
+    onValuesChange();
+  }, [form]); // eslint-disable-line react-hooks/exhaustive-deps -- onValuesChange reads the form when called
+  const typedCode = Form.useWatch('unitUscc', form);
+  const unitOfCode = useDirectoryUnits(typedCode?.length === 18 ? typedCode : undefined, 18).find((u) => u.uscc === typedCode);
+  useEffect(() => {
+    if (unitOfCode && !(form.getFieldValue('unitName') ?? '').trim()) {
+      form.setFieldValue('unitName', unitOfCode.name);
+      onValuesChange();
+    }
+  }, [unitOfCode, form]); // eslint-disable-line react-hooks/exhaustive-deps -- as above
+
   const discardDraft = async () => {
     try {
       await draft.discard();
@@ -349,7 +366,7 @@ export function RecordFormPage({ id }: { id?: string }) {
                 </Col>
                 <Col span={12}>
                   <Form.Item label="所在单位名称" name="unitName" rules={[requiredRule('所在单位名称'), maxRule('所在单位名称', 100)]}>
-                    <Input maxLength={100} />
+                    <UnitNameInput maxLength={100} onPick={fillUnitCode} />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
@@ -368,7 +385,7 @@ export function RecordFormPage({ id }: { id?: string }) {
               <Row gutter={16}>
                 <Col span={12}>
                   <Form.Item label={L.unitName} name="unitName" rules={[requiredRule(L.unitName), RULES.unitName]}>
-                    <Input maxLength={100} />
+                    <UnitNameInput maxLength={100} onPick={fillUnitCode} />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
