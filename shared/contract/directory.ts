@@ -12,7 +12,20 @@ export type DirectoryUnit = z.infer<typeof directoryUnitSchema>;
 /** Suggestions shown under a unit-name field. */
 export const MAX_UNIT_SUGGESTIONS = 8;
 
+/** A code list the city publishes (失信情形, 领域, …): its entries' codes and labels, newest version kept. */
+export const cityDictionarySchema = z.object({
+  name: z.string(),
+  version: z.number(),
+  entries: z.array(z.object({ code: z.string(), label: z.string() })),
+});
+export type CityDictionary = z.infer<typeof cityDictionarySchema>;
+
 export const directoryChannels = {
+  'directory.dictionaries': channel({
+    access: 'user',
+    request: z.object({}).default({}),
+    response: z.object({ dictionaries: z.array(cityDictionarySchema) }),
+  }),
   'directory.findUnits': channel({
     access: 'user',
     request: z.object({ text: requiredText('单位名称或代码', 100) }),

@@ -29,6 +29,7 @@ import { errorMessage, requiredRule, showFieldError, yuanRule } from '../../comp
 import { useDuplicateCheck } from '../../hooks/useDuplicateCheck';
 import { useFormDraft } from '../../hooks/useFormDraft';
 import { useFormKeys } from '../../hooks/useFormKeys';
+import { useCityChoices } from '../../hooks/useCityChoices';
 import {
   CLUE_SOURCE_OPTIONS, idNumberTypingRules, normalizeCodeInput, SECTOR_OPTIONS, SEVERITY_OPTIONS, SITUATION_OPTIONS, StatusTag, SUBJECT_TYPE_OPTIONS,
   usccTypingRules,
@@ -201,6 +202,14 @@ export function RecordFormPage({ id }: { id?: string }) {
   }, [id, draftKey, form]);
 
   const onValuesChange = () => draft.schedule(toDraft(form.getFieldsValue(true) as FormValues, record?.version));
+
+  // The city's code lists beside the built-in vocabularies (the choice shows the city's code).
+  const cityChoices = {
+    situation: useCityChoices(L.situation, SITUATION_OPTIONS),
+    sector: useCityChoices(L.sector, SECTOR_OPTIONS),
+    clueSource: useCityChoices(L.clueSource, CLUE_SOURCE_OPTIONS),
+    severity: useCityChoices(L.severity, SEVERITY_OPTIONS),
+  };
 
   // The city's directory of units fills the code from a chosen name, and the name from a typed code.
   const fillUnitCode = useCallback((unit: DirectoryUnit) => {
@@ -407,22 +416,22 @@ export function RecordFormPage({ id }: { id?: string }) {
             <Row gutter={16}>
               <Col span={6}>
                 <Form.Item label={L.situation} name="situation" rules={[selectRule(L.situation)]}>
-                  <KeySelect options={SITUATION_OPTIONS} />
+                  <KeySelect options={cityChoices.situation} />
                 </Form.Item>
               </Col>
               <Col span={6}>
                 <Form.Item label={L.sector} name="sector" rules={[selectRule(L.sector)]}>
-                  <KeySelect options={SECTOR_OPTIONS} />
+                  <KeySelect options={cityChoices.sector} />
                 </Form.Item>
               </Col>
               <Col span={6}>
                 <Form.Item label={L.clueSource} name="clueSource" rules={[selectRule(L.clueSource)]}>
-                  <KeySelect options={CLUE_SOURCE_OPTIONS} />
+                  <KeySelect options={cityChoices.clueSource} />
                 </Form.Item>
               </Col>
               <Col span={6}>
                 <Form.Item label={L.severity} name="severity" rules={[selectRule(L.severity)]}>
-                  <KeySelect options={SEVERITY_OPTIONS} />
+                  <KeySelect options={cityChoices.severity} />
                 </Form.Item>
               </Col>
               <Col span={6}>

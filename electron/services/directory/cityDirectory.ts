@@ -1,4 +1,4 @@
-import type { DirectoryUnit } from '../../../shared/contract/directory';
+import type { CityDictionary, DirectoryUnit } from '../../../shared/contract/directory';
 import { MAX_UNIT_SUGGESTIONS } from '../../../shared/contract/directory';
 import type { ReadSql } from '../../db/database';
 
@@ -22,4 +22,11 @@ export function findUnits(sql: ReadSql, text: string): DirectoryUnit[] {
       `%${escapeLike(typed)}%`, `${escapeLike(code)}%`, typed, code, MAX_UNIT_SUGGESTIONS,
     )
     .map((u) => ({ uscc: u.uscc, name: u.name, unitType: u.unit_type }));
+}
+
+/** Every code list the city has published, as stored by sync (a few lists of tens of entries). */
+export function cityDictionaries(sql: ReadSql): CityDictionary[] {
+  return sql
+    .all<{ name: string; version: number; entries_json: string }>(`SELECT name, version, entries_json FROM platform_dictionaries ORDER BY name`)
+    .map((d) => ({ name: d.name, version: d.version, entries: JSON.parse(d.entries_json) as CityDictionary['entries'] }));
 }

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Session } from '../../electron/ipc/session';
-import { findUnits } from '../../electron/services/directory/unitDirectory';
+import { findUnits } from '../../electron/services/directory/cityDirectory';
 import { numberedUscc } from '../support/recordFixtures';
 import { registryCalls } from '../support/registryCalls';
 import { createTestApp, type TestApp } from '../support/testApp';
 
-/** The city's directory of units (pulled by sync) as the forms look units up in it. */
+/** The city's directory of units and its code lists (pulled by sync) as the forms use them. */
 
 let app: TestApp;
 beforeEach(async () => {
@@ -55,5 +55,18 @@ describe('finding units in the directory', () => {
     expect(await calls.ok(session, 'directory.findUnits', { text: '白沙' })).toEqual({ units: [{ uscc: numberedUscc(13), name: '白沙街道办事处', unitType: '乡镇' }] });
     expect(await calls.fail(session, 'directory.findUnits', { text: 'x'.repeat(101) })).toMatchObject({ code: 'VALIDATION', field: 'text' });
     expect(await calls.fail(new Session(), 'directory.findUnits', { text: '白沙' })).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('the city\'s code lists as sync stored them, newest version, through the channel', async () => {
+    await app.db.write((sql) => {
+      sql.run(`INSERT INTO platform_dictionaries (name, version, entries_json, updated_at) VALUES ('领域', 2, ?, '2026-11-24T00:00:00.000Z')`, JSON.stringify([{ code: 'B3', label: '乡镇街道' }]));
+      sql.run(`INSERT INTO platform_dictionaries (name, version, entries_json, updated_at) VALUES ('失信情形', 5, ?, '2026-11-24T00:00:00.000Z')`, JSON.stringify([{ code: 'A3', label: '拖欠企业账款' }]));
+    });
+    const calls = registryCalls(app);
+    const { session } = await calls.signIn('clerk');
+    expect(await calls.ok(session, 'directory.dictionaries', {})).toEqual({ dictionaries: [
+      { name: '失信情形', version: 5, entries: [{ code: 'A3', label: '拖欠企业账款' }] },
+      { name: '领域', version: 2, entries: [{ code: 'B3', label: '乡镇街道' }] },
+    ] });
   });
 });
