@@ -40,6 +40,7 @@ await build({
     main: 'electron/main/index.ts',
     backupWorker: 'electron/services/backup/backupWorker.ts',
     importWorker: 'electron/services/catalog/importWorker.ts',
+    exportWorker: 'electron/services/catalog/exportWorker.ts',
   },
   outExtension: { '.js': '.cjs' },
   outdir: 'dist/electron',
@@ -54,4 +55,4 @@ await build({
   minify: true,
   plugins: [channelNamesModule(await channelNames())],
 });
-console.log('built dist/electron/main.cjs, preload.cjs, backupWorker.cjs and importWorker.cjs');
+console.log('built dist/electron/main.cjs, preload.cjs, backupWorker.cjs, importWorker.cjs and exportWorker.cjs');

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { AppError } from '../../shared/contract/errors';
 
 const here = typeof __dirname !== 'undefined' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
 
@@ -27,3 +28,15 @@ function tsxEsmApi(): string {
   const exports = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
   return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api'].import.default)).href;
 }
+
+/** An error as it crosses from a worker thread (a class does not survive postMessage; its Chinese message must). */
+export interface WorkerError {
+  code?: string;
+  message: string;
+  field?: string;
+}
+
+export const toWorkerError = (error: unknown): WorkerError =>
+  error instanceof AppError ? { code: error.code, message: error.message, field: error.field } : { message: error instanceof Error ? error.message : String(error) };
+
+export const fromWorkerError = (error: WorkerError): Error => (error.code ? new AppError(error.code, error.message, error.field) : new Error(error.message));

@@ -367,6 +367,7 @@ async function main(): Promise<void> {
     log(`\n主线程停顿：备份本台账（备份工作线程 / 主线程上），导入 ${STALL_IMPORT_ROWS} 行…`);
     const stalls = await benchStalls(bench.db, importData(STALL_IMPORT_ROWS).rows);
     log(`  备份 ${stalls.backup_ms} ms，主线程最长停顿 ${stalls.backup_main_stall_max_ms} ms（在主线程上备份时 ${stalls.backup_on_main_stall_max_ms} ms）；导入（工作线程）${stalls.import_worker_ms} ms，最长停顿 ${stalls.main_stall_max_ms} ms（在主线程上导入时 ${stalls.import_on_main_stall_max_ms} ms）`);
+    log(`  导出 ${stalls.export_rows} 条（工作线程）${stalls.export_ms} ms，主线程最长停顿 ${stalls.export_main_stall_max_ms} ms（在主线程上导出时 ${stalls.export_on_main_stall_max_ms} ms）`);
     await bench.db.close();
     const closed = bench;
     bench = null;
@@ -416,6 +417,7 @@ async function main(): Promise<void> {
           ['hostile workbook: refused in (ms)', '', '', String(bomb.import_bomb_refuse_ms), '≤ 5000 ms', yes(bomb.import_bomb_refuse_ms <= 5000)],
           ['hostile workbook: peak RSS (MB)', '', '', String(bomb.import_bomb_peak_rss_mb), '≤ 400 MB', yes(bomb.import_bomb_peak_rss_mb <= 400)],
           [`import main-thread stall (ms, ${STALL_IMPORT_ROWS} rows)`, '', '', String(stalls.main_stall_max_ms), '≤ 50 ms', yes(stalls.main_stall_max_ms <= 50)],
+          [`export main-thread stall (ms, ${stalls.export_rows} rows)`, '', '', String(stalls.export_main_stall_max_ms), '≤ 50 ms', yes(stalls.export_main_stall_max_ms <= 50)],
           ['peak RSS (MB)', '', '', String(sampler.peakMb), '', ''],
         ],
       ),

@@ -13,6 +13,8 @@ import { writeBackupInWorker } from '../../electron/services/backup/backupJobs';
 import ExcelJS from 'exceljs';
 import { importRecordRows, importRecordsInWorker } from '../../electron/services/records/excel/importRecords';
 import { RECORD_HEADERS } from '../../electron/services/records/excel/recordSheet';
+import { exportInWorker } from '../../electron/services/excel/exportJob';
+import { exportRecordsWorkbook, RECORD_EXPORT_LEDGER } from '../../electron/services/records/excel/exportRecords';
 import { createTestApp } from '../support/testApp';
 
 export interface StallFigures {
@@ -30,6 +32,12 @@ export interface StallFigures {
   import_worker_ms: number;
   /** The same rows imported on the main thread (importRecordRows, as the CLI does), for comparison. */
   import_on_main_stall_max_ms: number;
+  /** The export of the whole bench ledger as the window does it (records.export: the export worker). */
+  export_main_stall_max_ms: number;
+  export_ms: number;
+  export_rows: number;
+  /** The same export on the main thread, for comparison (what the app did before the worker). */
+  export_on_main_stall_max_ms: number;
 }
 
 async function longestStall<T>(work: () => Promise<T>): Promise<{ stallMs: number; ms: number; result: T }> {
@@ -79,7 +87,15 @@ export async function benchStalls(db: Db, importRows: SheetRows): Promise<StallF
     const backupOnMain = await longestStall(async () => writeBackupFile(db.file, path.join(folder, 'main.sqlite')));
     const imported = await inFreshLedger((app) => longestStall(() => importRecordsInWorker(app.deps, app.clerk, bytes, { dryRun: false })));
     const onMain = await inFreshLedger((app) => longestStall(() => importRecordRows(app.deps, app.clerk, importRows, { dryRun: false })));
+    const deps = { db, dataDir: path.dirname(db.file), now: () => new Date() };
+    const everything = { sortBy: 'updatedAt', sortOrder: 'desc' } as const;
+    const exported = await longestStall(() => exportInWorker(deps, RECORD_EXPORT_LEDGER, everything));
+    const exportOnMain = await longestStall(() => exportRecordsWorkbook(deps, everything));
     return {
+      export_main_stall_max_ms: round(exported.stallMs),
+      export_ms: Math.round(exported.ms),
+      export_rows: exported.result.count,
+      export_on_main_stall_max_ms: round(exportOnMain.stallMs),
       backup_main_stall_max_ms: round(inWorker.stallMs),
       backup_ms: Math.round(inWorker.ms),
       backup_on_main_stall_max_ms: round(backupOnMain.stallMs),

@@ -95,7 +95,8 @@ describe('what the installer would pack', () => {
     // The project's tracked files plus what `npm run build` writes, as empty files, in a scratch copy.
     appDir = tempDir('ledger-pack-');
     const tracked = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
-    const built = ['dist/electron/main.cjs', 'dist/electron/main.cjs.map', 'dist/electron/backupWorker.cjs', 'dist/electron/backupWorker.cjs.map', 'dist/electron/preload.cjs', 'dist/electron/preload.cjs.map', 'dist/renderer/index.html', 'dist/renderer/assets/index-3f2a.js', 'dist/renderer/assets/index-3f2a.js.map', 'dist/renderer/assets/index-3f2a.css'];
+    const workers = ['backupWorker', 'importWorker', 'exportWorker'].flatMap((w) => [`dist/electron/${w}.cjs`, `dist/electron/${w}.cjs.map`]);
+    const built = [...workers, 'dist/electron/main.cjs', 'dist/electron/main.cjs.map', 'dist/electron/preload.cjs', 'dist/electron/preload.cjs.map', 'dist/renderer/index.html', 'dist/renderer/assets/index-3f2a.js', 'dist/renderer/assets/index-3f2a.js.map', 'dist/renderer/assets/index-3f2a.css'];
     for (const file of [...tracked, ...built]) {
       fs.mkdirSync(path.dirname(path.join(appDir, file)), { recursive: true });
       fs.writeFileSync(path.join(appDir, file), '');
@@ -124,6 +125,8 @@ describe('what the installer would pack', () => {
   it('takes the built bundles and package.json only: no sources, tests, source maps or build scripts', () => {
     expect(packedAppFiles()).toEqual([
       'dist/electron/backupWorker.cjs',
+      'dist/electron/exportWorker.cjs',
+      'dist/electron/importWorker.cjs',
       'dist/electron/main.cjs',
       'dist/electron/preload.cjs',
       'dist/renderer/assets/index-3f2a.css',

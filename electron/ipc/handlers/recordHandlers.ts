@@ -2,7 +2,8 @@ import {
   addRecordAttachment, createRecord, findDuplicates, getRecord, openAttachment, RECORD_VERSIONING, transitionRecord, updateRecord,
 } from '../../services/records';
 import { importRecordsInWorker } from '../../services/records/excel/importRecords';
-import { buildRecordTemplate, exportRecordsWorkbook } from '../../services/records/excel/exportRecords';
+import { buildRecordTemplate, RECORD_EXPORT_LEDGER } from '../../services/records/excel/exportRecords';
+import { exportInWorker } from '../../services/excel/exportJob';
 import { requirePermission } from '../../services/permissions';
 import { logExport } from '../../services/audit/auditEvents';
 import { todayIso } from '../../../shared/validation/dates';
@@ -34,7 +35,8 @@ export const recordHandlers: HandlerMap<RecordChannels> = {
   },
   'records.template': async () => ({ fileName: '政务失信记录导入模板.xlsx', contentBase64: (await buildRecordTemplate()).toString('base64') }),
   'records.export': async (req, { app, actor }) => {
-    const { bytes, count } = await exportRecordsWorkbook(app.deps, req);
+    // Off the app's thread: 100,000 rows take seconds to read and zip.
+    const { bytes, count } = await exportInWorker(app.deps, RECORD_EXPORT_LEDGER, req);
     const fileName = `政务失信记录_${today()}.xlsx`;
     await logExport(app.deps, actor, { kind: '政务失信记录', fileName, count });
     return { fileName, contentBase64: bytes.toString('base64'), count };

@@ -1,5 +1,7 @@
 import { AUDITED_USERS, type AuditedTable } from '../audit/auditedRows';
 import type { LedgerImport } from '../excel/importJob';
+import type { LedgerExport } from '../excel/exportJob';
+import { RECORD_EXPORT_LEDGER } from '../records/excel/exportRecords';
 import { RECORD_IMPORT_LEDGER } from '../records/excel/importRecords';
 import { RECORD_AUDITED_TABLE } from '../records/recordAudit';
 
@@ -12,3 +14,6 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [RECORD_AUDITED_TABLE, AU
 
 /** Every ledger's spreadsheet import, found by name in the import worker thread (excel/importJob.ts). */
 export const IMPORT_LEDGERS: readonly LedgerImport[] = [RECORD_IMPORT_LEDGER as LedgerImport];
+
+/** Every ledger's spreadsheet export, found by name in the export worker thread (excel/exportJob.ts). */
+export const EXPORT_LEDGERS: readonly LedgerExport[] = [RECORD_EXPORT_LEDGER as LedgerExport];

@@ -4,7 +4,7 @@ import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
 import type { Actor, ServiceDeps } from '../context';
 import { beginJob, cancelledError, type JobHandle, type JobProgress } from '../jobs';
 import { requirePermission } from '../permissions';
-import { startWorker } from '../workerThreads';
+import { fromWorkerError, startWorker, type WorkerError } from '../workerThreads';
 import type { ImportSpec } from './importPipeline';
 
 /**
@@ -43,7 +43,7 @@ export type FromImportWorker =
   /** The write transaction is over (committed or rolled back). */
   | { type: 'written' }
   | { type: 'done'; result: ImportResult }
-  | { type: 'failed'; error: { code?: string; message: string; field?: string } };
+  | { type: 'failed'; error: WorkerError };
 
 /** Heap a worker may use: a 30 MB workbook of 20,000 rows needs well under this; a hostile one is stopped. */
 export const IMPORT_WORKER_HEAP_MB = 1536;
@@ -134,8 +134,7 @@ function talkTo(
         });
       } else if (message.type === 'written') written();
       else if (message.type === 'done') resolve(message.result);
-      else if (message.error.code) reject(new AppError(message.error.code, message.error.message, message.error.field));
-      else reject(new Error(message.error.message));
+      else reject(fromWorkerError(message.error));
     });
     worker.once('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {

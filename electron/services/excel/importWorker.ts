@@ -1,9 +1,9 @@
 import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { AppError } from '../../../shared/contract/errors';
 import { connectDatabase } from '../../db/database';
 import type { FromImportWorker, LedgerImport, ToImportWorker } from './importJob';
 import { importWorkbook } from './importPipeline';
+import { toWorkerError } from '../workerThreads';
 
 /**
  * On Linux a nice value belongs to one thread: this worker gives way to the app's own thread (which answers the
@@ -64,10 +64,7 @@ export function serveImportJobs(ledgers: readonly LedgerImport[]): void {
         await db.dataSource.destroy();
       }
     } catch (error) {
-      send({
-        type: 'failed',
-        error: error instanceof AppError ? { code: error.code, message: error.message, field: error.field } : { message: error instanceof Error ? error.message : String(error) },
-      });
+      send({ type: 'failed', error: toWorkerError(error) });
     }
   }
 }

@@ -3,6 +3,7 @@ import { maskIdNumber } from '../../../../shared/validation/mask';
 import type { ServiceDeps } from '../../context';
 import { dateCell, localMinute, writeLedgerSheet } from '../../excel/exportSheet';
 import { buildTemplate } from '../../excel/template';
+import type { LedgerExport } from '../../excel/exportJob';
 import { iterateRecords, type RecordListQuery } from '../recordQuery';
 import { fieldsOf, type RecordDbRow } from '../recordRow';
 import { RECORD_COLUMNS, RECORD_SHEET } from './recordSheet';
@@ -43,3 +44,6 @@ export async function exportRecordsWorkbook(deps: ServiceDeps, q: RecordListQuer
 
 /** The blank import template of the records ledger. */
 export const buildRecordTemplate = () => buildTemplate(RECORD_SHEET);
+
+/** The records' export as the export worker runs it (excel/exportJob.ts). */
+export const RECORD_EXPORT_LEDGER: LedgerExport<RecordListQuery> = { name: 'records', write: exportRecordsWorkbook };
