@@ -4,6 +4,8 @@ import { backupChannels } from './backup';
 import { updateChannels } from './update';
 import { jobChannels } from './jobs';
 import { recordChannels } from './records';
+import { promiseChannels } from './promises';
+import { workbenchChannels } from './workbench';
 import { sessionChannels } from './session';
 import { syncChannels } from './sync';
 
@@ -12,6 +14,8 @@ export const CONTRACT = {
   ...sessionChannels,
   ...adminChannels,
   ...recordChannels,
+  ...promiseChannels,
+  ...workbenchChannels,
   ...backupChannels,
   ...updateChannels,
   ...syncChannels,
