@@ -66,7 +66,7 @@ export const promiseRowSchema = z
     signedOn: P.signedOn, signingBody: P.signingBody, type: I.type, content: I.content, amountFen: I.amountFen, dueOn: I.dueOn,
     conditions: I.conditions, department: I.department,
     responsibleName: z.string({ error: '请填写责任人' }).trim().min(1, { error: '请填写责任人' }).max(50, { error: '责任人不能超过 50 个字' }),
-    collectiveDecision: z.enum(['是', '否']).nullable(),
+    collectiveDecision: z.enum(['是', '否'], { error: '是否经三重一大集体决策请填“是”或“否”' }).nullish().transform((v) => v ?? null),
     decisionRef: P.decisionRef,
   })
   .superRefine((r, ctx) => {
