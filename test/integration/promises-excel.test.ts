@@ -72,7 +72,7 @@ describe('import', () => {
 describe('template and export', () => {
   it('the template has the DOMAIN.md headers; the export lays items out like it and imports again', async () => {
     const template = new ExcelJS.Workbook();
-    await template.xlsx.load(await buildPromiseTemplate());
+    await template.xlsx.load((await buildPromiseTemplate()) as never);
     const headers = (template.worksheets[0].getRow(1).values as unknown[]).slice(1);
     expect(headers.slice(0, 13)).toEqual(['项目名称', '企业名称', '企业统一社会信用代码', '协议编号', '签订日期', '签约主体', '承诺类型', '承诺内容', '承诺金额（元）', '兑现期限', '兑现条件', '责任部门', '责任人']);
     expect(PROMISE_HEADERS).toHaveLength(13);
