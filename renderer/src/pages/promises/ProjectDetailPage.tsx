@@ -118,18 +118,20 @@ export function ProjectDetailPage({ id }: { id: string }) {
       </Card>
       <Card size="small" title={`承诺事项（${project.items.length}）`} className="gap-below">
         <Table<ItemView>
-          size="small" rowKey="id" pagination={false} dataSource={project.items} className="items-table"
+          size="small" rowKey="id" pagination={false} dataSource={project.items} className="items-table" tableLayout="fixed"
           expandable={{ defaultExpandAllRows: true, expandedRowRender: (i) => <PaymentsTable payments={i.payments} onOpen={openVoucher} /> }}
           columns={[
-            { title: '#', dataIndex: 'position', width: 36 },
-            { title: '类型', dataIndex: 'type', width: 92 },
-            { title: '承诺内容', dataIndex: 'content', render: (c: string, i) => <>{c}{decisionLine(i) ? <div className="cell-sub">{decisionLine(i)}</div> : null}</> },
-            { title: '承诺金额', dataIndex: 'amountFen', width: 124, align: 'right', render: formatYuan },
-            { title: '已兑现', dataIndex: 'paidFen', width: 124, align: 'right', render: formatYuan },
-            { title: '兑现期限', dataIndex: 'dueOn', width: 96 },
-            { title: '状态', dataIndex: 'status', width: 96, render: (s: PromiseStatus) => <PromiseStatusTag status={s} /> },
-            { title: '责任部门 / 人', dataIndex: 'responsibleName', width: 130, render: (n: string, i) => `${i.department} · ${n}` },
-            { title: '操作', key: 'actions', width: 250, render: (_: unknown, i) => actions(i) },
+            { title: '#', dataIndex: 'position', width: 34 },
+            { title: '类型', dataIndex: 'type', width: 84 },
+            { title: '承诺内容', dataIndex: 'content', render: (c: string, i) => <>{c}{decisionLine(i) ? <div className="sub-line">{decisionLine(i)}</div> : null}</> },
+            {
+              title: '承诺 / 已兑现', dataIndex: 'amountFen', width: 132, align: 'right',
+              render: (v: number, i) => <>{formatYuan(v)}<div className="sub-line">{formatYuan(i.paidFen)}</div></>,
+            },
+            { title: '兑现期限', dataIndex: 'dueOn', width: 92 },
+            { title: '状态', dataIndex: 'status', width: 92, render: (s: PromiseStatus) => <PromiseStatusTag status={s} /> },
+            { title: '责任部门 / 人', dataIndex: 'responsibleName', width: 112, render: (n: string, i) => <>{i.department}<div className="sub-line">{n}</div></> },
+            { title: '操作', key: 'actions', width: 196, render: (_: unknown, i) => actions(i) },
           ]}
         />
       </Card>

@@ -82,7 +82,7 @@ export function PromiseFiguresPage() {
       {figures && t && (
         <>
           <Row gutter={12} className="gap-below figures-summary">
-            <Col span={6}><Card size="small"><Statistic title="兑现率" value={rateText(t.rate)} /><div className="cell-sub">统计至 {figures.asOf}</div></Card></Col>
+            <Col span={6}><Card size="small"><Statistic title="兑现率" value={rateText(t.rate)} /><div className="sub-line">统计至 {figures.asOf}</div></Card></Col>
             <Col span={6}><Card size="small"><Statistic title={`应兑现（${t.dueCount} 项到期）`} value={formatFen(t.dueFen)} suffix="元" /></Card></Col>
             <Col span={6}><Card size="small"><Statistic title="已兑现" value={formatFen(t.paidFen)} suffix="元" /></Card></Col>
             <Col span={6}><Card size="small"><Statistic title={`逾期未兑现（${t.overdueCount} 项）`} value={formatFen(t.overdueFen)} suffix="元" valueStyle={{ color: t.overdueCount ? '#cf1322' : undefined }} /></Card></Col>

@@ -31,7 +31,7 @@ function ProjectCell({ row }: { row: PromiseRow }) {
   return (
     <div className="subject-cell">
       <a href={`#/promises/projects/${row.projectId}`} onClick={(e) => e.stopPropagation()}>{row.projectName}</a>
-      <div className="cell-sub" title={`${row.enterpriseName}（${row.agreementNo}）`}>{row.enterpriseName}</div>
+      <div className="sub-line" title={`${row.enterpriseName}（${row.agreementNo}）`}>{row.enterpriseName}</div>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { errorMessage } from '../../components/formRules';
 
 const DUE_COLUMNS = (late: boolean) => [
   { title: '台账', dataIndex: 'ledgerLabel', key: 'ledger', width: 120, render: (l: string) => <Tag>{l}</Tag> },
-  { title: '事项', dataIndex: 'title', key: 'title', render: (t: string, e: DueEntry) => <><a href={`#${e.link}`}>{t}</a><div className="cell-sub">{e.detail}</div></> },
+  { title: '事项', dataIndex: 'title', key: 'title', render: (t: string, e: DueEntry) => <><a href={`#${e.link}`}>{t}</a><div className="sub-line">{e.detail}</div></> },
   { title: late ? '到期日' : '兑现期限', dataIndex: 'dueOn', key: 'dueOn', width: 96 },
   { title: '责任人', dataIndex: 'responsibleName', key: 'who', width: 80 },
 ];
@@ -55,7 +55,7 @@ export function WorkbenchPage() {
               <Col span={12} key={f.label}>
                 <Card size="small" hoverable onClick={() => navigate(f.link)} className="wb-figure">
                   <Statistic title={f.label} value={f.value} />
-                  <div className="cell-sub">{f.hint}</div>
+                  <div className="sub-line">{f.hint}</div>
                 </Card>
               </Col>
             ))}
