@@ -170,6 +170,8 @@ describe('the list', () => {
   it('still has it after the app restarts, with the search remembered', async () => {
     await env.restartHarness();
     await login(REVIEWER.username);
+    // the window opens on the workbench; the list remembers its search when the clerk goes back to it
+    await navItem('政务失信记录').click();
     await poll(() => field('搜索').inputValue()).toBe('青禾');
     await poll(() => listRows().count()).toBe(1);
     expect(await listRows().first().textContent()).toContain(UNIT.name);

@@ -82,8 +82,14 @@ export class InvestmentPromises1763900000015 implements MigrationInterface {
         ELSE coalesce(resolution_way, 'none') END) VIRTUAL
     )`);
     await q.query(`CREATE INDEX promise_items_project ON promise_items (project_id, position)`);
-    await q.query(`CREATE INDEX promise_items_list ON promise_items (status, way, department, responsible_user_id, due_on)`);
+    await q.query(`CREATE INDEX promise_items_list ON promise_items (status, way, type, department, responsible_user_id, enterprise_uscc, due_on)`);
     await q.query(`CREATE INDEX promise_items_due ON promise_items (due_on)`);
+    // the figures read items by due date from this index alone (no table rows)
+    await q.query(`CREATE INDEX promise_items_figures ON promise_items
+      (due_on, status, amount_fen, paid_fen, compensation_fen, department, type, enterprise_uscc, enterprise_name, id)`);
+    await q.query(`CREATE INDEX promise_items_type ON promise_items (type)`);
+    await q.query(`CREATE INDEX promise_items_department ON promise_items (department)`);
+    await q.query(`CREATE INDEX promise_items_way ON promise_items (way)`);
     await q.query(`CREATE INDEX promise_items_updated ON promise_items (updated_at)`);
     await q.query(`CREATE INDEX promise_items_amount ON promise_items (amount_fen)`);
     await q.query(`CREATE INDEX promise_items_enterprise ON promise_items (enterprise_sort)`);
@@ -102,7 +108,7 @@ export class InvestmentPromises1763900000015 implements MigrationInterface {
       recorded_at TEXT NOT NULL,
       recorded_by TEXT NOT NULL REFERENCES users(id)
     )`);
-    await q.query(`CREATE INDEX promise_payments_item ON promise_payments (item_id, paid_on)`);
+    await q.query(`CREATE INDEX promise_payments_item ON promise_payments (item_id, paid_on, amount_fen)`);
     await q.query(`CREATE INDEX promise_payments_project ON promise_payments (project_id)`);
     await q.query(`CREATE TABLE promise_handovers (
       seq INTEGER PRIMARY KEY,
