@@ -32,7 +32,7 @@ const usccOf = (n: number) => {
 };
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-async function seed(app: TestApp, rng: Rng, today: string): Promise<void> {
+export async function seed(app: TestApp, rng: Rng, today: string): Promise<void> {
   const people = [app.clerk, app.reviewer, app.admin];
   const start = new Date(`${Number(today.slice(0, 4)) - 2}-01-01T00:00:00Z`).getTime();
   const span = 4 * 365 * 86_400_000; // due dates over four years around today

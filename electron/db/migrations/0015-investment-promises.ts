@@ -79,7 +79,7 @@ export class InvestmentPromises1763900000015 implements MigrationInterface {
       enterprise_sort TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       way TEXT GENERATED ALWAYS AS (CASE WHEN status = 'disputed' THEN 'legalRoute' WHEN status IN ('paid', 'adjusted') THEN 'settled'
-        ELSE coalesce(resolution_way, 'none') END) VIRTUAL
+        ELSE coalesce(resolution_way, 'none') END) STORED
     )`);
     await q.query(`CREATE INDEX promise_items_project ON promise_items (project_id, position)`);
     await q.query(`CREATE INDEX promise_items_list ON promise_items (status, way, type, department, responsible_user_id, enterprise_uscc, due_on)`);
@@ -89,7 +89,7 @@ export class InvestmentPromises1763900000015 implements MigrationInterface {
       (due_on, status, amount_fen, paid_fen, compensation_fen, department, type, enterprise_uscc, enterprise_name, id)`);
     await q.query(`CREATE INDEX promise_items_type ON promise_items (type)`);
     await q.query(`CREATE INDEX promise_items_department ON promise_items (department)`);
-    await q.query(`CREATE INDEX promise_items_way ON promise_items (way)`);
+    await q.query(`CREATE INDEX promise_items_way ON promise_items (way, updated_at)`);
     await q.query(`CREATE INDEX promise_items_updated ON promise_items (updated_at)`);
     await q.query(`CREATE INDEX promise_items_amount ON promise_items (amount_fen)`);
     await q.query(`CREATE INDEX promise_items_enterprise ON promise_items (enterprise_sort)`);

@@ -17,6 +17,7 @@ import { ProjectDetailPage } from '../pages/promises/ProjectDetailPage';
 import { ProjectFormPage } from '../pages/promises/ProjectFormPage';
 import { PromiseFiguresPage } from '../pages/promises/PromiseFiguresPage';
 import { HandoverAllPage } from '../pages/promises/HandoverAllPage';
+import { PromiseImportPage } from '../pages/promises/PromiseImportPage';
 
 /** Side navigation: the three ledgers, notices, sync, then administration. Later issues fill the placeholders. */
 export interface NavItem {
@@ -52,6 +53,7 @@ export const ROUTES: Array<{ pattern: string; nav: string; render: (params: Reco
   { pattern: '/promises/new', nav: '/promises', render: () => <ProjectFormPage /> },
   { pattern: '/promises/figures', nav: '/promises', render: () => <PromiseFiguresPage /> },
   { pattern: '/promises/handover', nav: '/promises', render: () => <HandoverAllPage /> },
+  { pattern: '/promises/import', nav: '/promises', render: () => <PromiseImportPage /> },
   { pattern: '/promises/projects/:id/edit', nav: '/promises', render: (p) => <ProjectFormPage key={p.id} id={p.id} /> },
   { pattern: '/promises/projects/:id', nav: '/promises', render: (p) => <ProjectDetailPage key={p.id} id={p.id} /> },
   { pattern: '/promises', nav: '/promises', render: () => <PromisesListPage /> },
