@@ -12,6 +12,7 @@ import { createProject, recordPayment } from '../../electron/services/promises';
 import { startE2e, type E2eEnv } from '../support/browser';
 import { e2eSteps, officeDataDir, poll } from '../support/e2eSteps';
 import { ENTERPRISE_USCC, projectInput } from '../support/promiseFixtures';
+import { promiseCells, promisesWorkbook } from '../support/promiseWorkbooks';
 import { tempDir } from '../support/testApp';
 
 let env: E2eEnv;
@@ -164,5 +165,39 @@ describe('a clerk keeps an investment project', { timeout: 180_000 }, () => {
     await env.page.locator('.wb-overdue').click();
     await poll(() => env.page.locator('.promises-table .ant-table-row').count()).toBe(wb.overdueTotal);
     expect(await env.page.locator('.promises-table').textContent()).toContain('智慧物流园项目');
+  });
+
+  it('makes a dishonesty record from the overdue item in one step; the record links back to the project', async () => {
+    await navItem('招商引资承诺').click();
+    await env.page.locator('.promises-table a').filter({ hasText: '智慧物流园项目' }).first().click();
+    await poll(() => env.page.getByRole('heading', { name: '智慧物流园项目' }).isVisible()).toBe(true);
+    await button('生成失信记录').click();
+    const modal = env.page.locator('.ant-modal').filter({ hasText: '领域为“招商引资”' });
+    await modal.getByRole('radio', { name: '新官不理旧账' }).check();
+    await modal.getByRole('button', { name: /生\s*成/ }).click();
+    await poll(() => env.page.getByRole('link', { name: '查看失信记录' }).isVisible()).toBe(true);
+    await env.page.getByRole('link', { name: '查看失信记录' }).click();
+    await poll(() => env.page.locator('.record-detail-page').textContent()).toContain('招商引资项目“智慧物流园项目”第 1 项');
+    expect(await env.page.locator('.record-detail-page').textContent()).toContain('新官不理旧账');
+    await env.page.getByRole('link', { name: /招商引资项目“智慧物流园项目”/ }).click();
+    await poll(() => env.page.getByRole('heading', { name: '智慧物流园项目' }).isVisible()).toBe(true);
+  });
+
+  it('imports a workbook of two projects on the import page; a project whose rows disagree is reported, row by row', async () => {
+    const file = path.join(workDir, '招商引资台账.xlsx');
+    fs.writeFileSync(file, await promisesWorkbook([
+      promiseCells('IMP-1', 1), promiseCells('IMP-1', 2),
+      promiseCells('IMP-2', 1), promiseCells('IMP-2', 2, { 签约主体: '另一个签约主体' }),
+    ]));
+    await navItem('招商引资承诺').click();
+    await button('Excel 导入').click();
+    await poll(() => env.page.getByRole('heading', { name: 'Excel 导入招商引资承诺' }).isVisible()).toBe(true);
+    await env.page.locator('input[type=file]').setInputFiles(file);
+    await button('预检').click();
+    await poll(() => env.page.locator('.import-result').first().textContent()).toContain('签约主体');
+    await button('导入').click();
+    await poll(() => env.page.getByText('已导入 2 行承诺事项').isVisible()).toBe(true);
+    await button('查看承诺事项列表').click();
+    await poll(() => env.page.locator('.promises-table').textContent()).toContain('项目IMP-1');
   });
 });

@@ -227,7 +227,7 @@ describe('one step to a dishonesty record', () => {
     expect(record.facts).toContain('智能装备产业园项目');
     expect(versions[0].action).toBe('fromPromise');
     const { promiseSourceOf } = await import('../../electron/services/promises');
-    expect(await app.db.read((sql) => promiseSourceOf(sql, recordId))).toEqual({ projectId: project.id, label: '招商引资项目“智能装备产业园项目”第 1 项' });
+    expect(await app.db.read((sql) => promiseSourceOf(sql, recordId))).toEqual({ link: `/promises/projects/${project.id}`, label: '招商引资项目“智能装备产业园项目”第 1 项（逾期未兑现）' });
     const twice = await errorOf(itemToRecord(app.deps, app.clerk, { projectId: project.id, expectedVersion: 2, itemId: project.items[0].id, situation: '拖欠企业账款' }));
     expect(twice.message).toContain('已生成过');
     expect((await app.db.read((sql) => verifyAudit(sql, AUDITED_TABLES))).problems).toEqual([]);

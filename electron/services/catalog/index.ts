@@ -5,7 +5,8 @@ import type { WorkbenchSource } from '../ledger/workbench';
 import type { UserDisableGuard } from '../users/usersService';
 import { RECORD_IMPORT_LEDGER } from '../records/excel/importRecords';
 import { RECORD_AUDITED_TABLE } from '../records/recordAudit';
-import { applyPromiseDerivedStates, PROMISE_AUDITED_TABLE, PROMISE_WORKBENCH, promiseDisableGuard } from '../promises';
+import { applyPromiseDerivedStates, PROMISE_AUDITED_TABLE, PROMISE_WORKBENCH, promiseDisableGuard, promiseSourceOf } from '../promises';
+import type { SourceLookup } from '../ledger/links';
 import { PROMISE_IMPORT_LEDGER } from '../promises/excel/importPromises';
 
 /**
@@ -26,3 +27,6 @@ export const DERIVED_RUNNERS: readonly DerivedRunner[] = [{ name: 'promises', ru
 
 /** Asked before a user is disabled: open work of theirs in a ledger must be handed over first. */
 export const USER_DISABLE_GUARDS: readonly UserDisableGuard[] = [promiseDisableGuard];
+
+/** Where a dishonesty record came from, when another ledger made it in one step (shown on the record's page). */
+export const RECORD_SOURCES: readonly SourceLookup[] = [promiseSourceOf];

@@ -6,6 +6,7 @@ import { isoNow, type Actor, type ServiceDeps } from '../context';
 import { requirePermission } from '../permissions';
 import { readSettings } from '../settings/settingsService';
 import { logVersion, requireVersion } from '../ledger/versionedEntity';
+import type { SourceLookup } from '../ledger/links';
 import { insertRecord } from '../records/recordsService';
 import { loadProject, toDetail } from './promiseRows';
 import { PROMISE_VERSIONING, requireProject } from './promisesService';
@@ -53,9 +54,9 @@ export async function itemToRecord(
 }
 
 /** The promise item a dishonesty record was made from, for the record's page (the link back). */
-export function promiseSourceOf(sql: Parameters<typeof loadProject>[0], recordId: string): { projectId: string; label: string } | null {
+export const promiseSourceOf: SourceLookup = (sql, recordId) => {
   const row = sql.get<{ project_id: string; project_name: string; position: number }>(
     `SELECT project_id, project_name, position FROM promise_items WHERE record_id = ?`, recordId,
   );
-  return row ? { projectId: row.project_id, label: `招商引资项目“${row.project_name}”第 ${row.position} 项` } : null;
-}
+  return row ? { label: `招商引资项目“${row.project_name}”第 ${row.position} 项（逾期未兑现）`, link: `/promises/projects/${row.project_id}` } : null;
+};
