@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 describe('investment_promise upload items', () => {
-  it('a project with items, a handover and a payment: the platform validates the latest version with the app's own schema and accepts it', async () => {
+  it('a project with items, a handover and a payment: the platform validates the latest version with the app’s own schema and accepts it', async () => {
     world = await enrolledWorld();
     const { app } = world;
     const successor = toActor(await createUser(app.deps, app.admin, { username: 'wm', displayName: '王敏', role: 'clerk', password: TEST_PASSWORD, mustChangePassword: false }));
