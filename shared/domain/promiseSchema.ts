@@ -21,7 +21,7 @@ const optional = (label: string, max: number) =>
     .preprocess((v) => (v === undefined || v === null ? '' : v), z.string().trim().max(max, { error: `${label}不能超过 ${max} 个字` }))
     .transform((v) => (v === '' ? null : v));
 const date = (label: string) =>
-  z.string({ error: `请填写${label}` }).refine(isValidIsoDate, { error: `请填写有效的${label}（YYYY-MM-DD）` });
+  z.string({ error: `请填写${label}` }).max(10, { error: `请填写有效的${label}（YYYY-MM-DD）` }).refine(isValidIsoDate, { error: `请填写有效的${label}（YYYY-MM-DD）` });
 /** Money: integer fen, more than nothing. */
 export const fenAmount = (label: string) =>
   z
@@ -30,7 +30,7 @@ export const fenAmount = (label: string) =>
     .min(1, { error: `${label}须大于 0` })
     .max(1e13, { error: `${label}过大` });
 const uscc = (label: string) =>
-  z.string({ error: `请填写${label}` }).trim().superRefine((value, ctx) => {
+  z.string({ error: `请填写${label}` }).max(64, { error: `${label}应为 18 位` }).trim().superRefine((value, ctx) => {
     if (value === '') return void ctx.addIssue({ code: 'custom', message: `请填写${label}` });
     const check = validateUscc(value);
     if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });

@@ -44,7 +44,7 @@ export const promiseHandlers: HandlerMap<PromiseChannels> = {
     return { fileName, contentBase64: bytes.toString('base64') };
   },
   'promises.import': async (req, { app, actor }) => {
-    requirePermission(actor, 'records.import');
+    requirePermission(actor, 'promises.import');
     return importPromisesInWorker(app.deps, actor, Buffer.from(req.contentBase64, 'base64'), { dryRun: req.dryRun, fileName: req.fileName, jobId: req.jobId });
   },
   'promises.template': async () => ({ fileName: '招商引资承诺导入模板.xlsx', contentBase64: (await buildPromiseTemplate()).toString('base64') }),

@@ -22,7 +22,8 @@ export type PromiseSituation = '拖欠企业账款' | '新官不理旧账';
 export async function itemToRecord(
   deps: ServiceDeps, actor: Actor, req: { projectId: string; expectedVersion: number; itemId: string; situation: PromiseSituation },
 ): Promise<{ recordId: string; project: ProjectDetail }> {
-  requirePermission(actor, 'records.edit');
+  requirePermission(actor, 'promises.edit');
+  requirePermission(actor, 'records.edit'); // it makes a dishonesty record too
   return deps.db.write((sql) => {
     const before = requireProject(sql, req.projectId);
     requireVersion(PROMISE_VERSIONING, before, req.expectedVersion);

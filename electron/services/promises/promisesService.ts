@@ -107,7 +107,7 @@ function discardDraftInTx(sql: WriteSql, actor: Actor, draftKey: string | undefi
 }
 
 export async function createProject(deps: ServiceDeps, actor: Actor, fields: ProjectInput, draftKey?: string): Promise<ProjectDetail> {
-  requirePermission(actor, 'records.edit');
+  requirePermission(actor, 'promises.edit');
   return deps.db.write((sql) => {
     const row = insertProject(sql, isoNow(deps), todayIso(deps.now()), actor, fields);
     discardDraftInTx(sql, actor, draftKey);
@@ -123,7 +123,7 @@ export async function createProject(deps: ServiceDeps, actor: Actor, fields: Pro
 export async function updateProject(
   deps: ServiceDeps, actor: Actor, req: { id: string; expectedVersion: number; fields: ProjectInput; draftKey?: string },
 ): Promise<ProjectDetail> {
-  requirePermission(actor, 'records.edit');
+  requirePermission(actor, 'promises.edit');
   return deps.db.write((sql) => {
     const before = requireProject(sql, req.id);
     requireVersion(PROMISE_VERSIONING, before, req.expectedVersion);
@@ -207,7 +207,7 @@ function checkHandover(sql: ReadSql, deps: ServiceDeps, req: HandoverRequest): {
  * who answered for them.
  */
 export async function handOverProject(deps: ServiceDeps, actor: Actor, req: HandoverRequest & { projectId: string; expectedVersion: number }): Promise<ProjectDetail> {
-  requirePermission(actor, 'records.edit');
+  requirePermission(actor, 'promises.edit');
   return deps.db.write((sql) => {
     const before = requireProject(sql, req.projectId);
     requireVersion(PROMISE_VERSIONING, before, req.expectedVersion);
@@ -222,7 +222,7 @@ export async function handOverProject(deps: ServiceDeps, actor: Actor, req: Hand
 
 /** Every open item a person answers for, in every project, to the successor (before the person leaves or is disabled). */
 export async function handOverAll(deps: ServiceDeps, actor: Actor, req: HandoverRequest): Promise<{ projects: number; items: number }> {
-  requirePermission(actor, 'records.edit');
+  requirePermission(actor, 'promises.edit');
   return deps.db.write((sql) => {
     const { fromName, toName } = checkHandover(sql, deps, req);
     const at = isoNow(deps);
@@ -268,7 +268,7 @@ export interface PaymentRequest {
  * unless the clerk confirmed it.
  */
 export async function recordPayment(deps: ServiceDeps, actor: Actor, req: PaymentRequest): Promise<ProjectDetail> {
-  requirePermission(actor, 'records.edit');
+  requirePermission(actor, 'promises.edit');
   const today = todayIso(deps.now());
   if (req.paidOn > today) throw validationError('paidOn', '兑现日期不能晚于今天');
   // The voucher's bytes are stored under their hash before the transaction; a refused payment leaves only an unreferenced file.
@@ -346,7 +346,7 @@ export async function transitionItem(
 export async function setItemWay(
   deps: ServiceDeps, actor: Actor, req: { projectId: string; expectedVersion: number; itemId: string; way: ResolutionWay | null; date: string | null },
 ): Promise<ProjectDetail> {
-  requirePermission(actor, 'records.edit');
+  requirePermission(actor, 'promises.edit');
   return deps.db.write((sql) => {
     const before = requireProject(sql, req.projectId);
     requireVersion(PROMISE_VERSIONING, before, req.expectedVersion);

@@ -53,7 +53,7 @@ export const PROMISE_IMPORT: ImportSpec<PromiseRowField, PromiseSheetRow, Import
   columns: PROMISE_COLUMNS,
   schema: promiseRowSchema,
   ledgerName: PROMISE_SHEET.sheetName,
-  permission: 'records.import',
+  permission: 'promises.import',
   crossCheck,
   group: (rows) =>
     groupRows(rows, {
