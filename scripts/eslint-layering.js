@@ -8,7 +8,7 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 /** Service folders that every service may use: the building blocks and the foundation. */
-const SERVICE_BLOCKS = ['ledger', 'excel', 'files', 'audit', 'outbox', 'settings', 'users', 'drafts'];
+const SERVICE_BLOCKS = ['ledger', 'excel', 'files', 'audit', 'outbox', 'settings', 'users', 'drafts', 'directory'];
 /** The ledgers: each may use the blocks and itself, never another ledger (except as listed in LEDGER_LINKS). */
 export const LEDGERS = ['records', 'commitments', 'promises', 'notices'];
 /** A ledger that makes entities of another in one step (an overdue commitment → a dishonesty record). */

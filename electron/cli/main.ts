@@ -16,6 +16,7 @@ import { DEFAULT_RETRY } from '../sync/http';
 import { logBackup, logExport } from '../services/audit/auditEvents';
 import { BackupCheckError, writeBackupFile } from '../services/backup/backupFile';
 import { restoreLedger } from '../services/backup/restoreLedger';
+import { formatAuditHead } from '../../shared/domain/auditHead';
 import { knownMigrationNames } from '../services/backup/beforeMigrations';
 import { noteRestore } from '../services/backup/restoreService';
 import type { Actor, ServiceDeps } from '../services/context';
@@ -164,8 +165,12 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
         throw error;
       }
       const { bytes, sha256 } = written;
-      await logBackup(deps, actor, { file: to, bytes });
-      return { text: `已备份到 ${to}（${(bytes / 1024 / 1024).toFixed(1)} MB），完整性检查通过`, json: { ok: true, file: to, bytes, sha256, integrity: 'ok' } };
+      const { auditHead } = written.identity;
+      await logBackup(deps, actor, { file: to, bytes, auditHead });
+      return {
+        text: `已备份到 ${to}（${(bytes / 1024 / 1024).toFixed(1)} MB），完整性检查通过；审计链头 ${formatAuditHead(auditHead)}`,
+        json: { ok: true, file: to, bytes, sha256, integrity: 'ok', auditHead },
+      };
     });
   },
   async restore(values) {

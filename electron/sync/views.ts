@@ -78,6 +78,12 @@ export function uploadTags(sql: ReadSql, kind: string, ids: readonly string[]): 
   return new Map(ids.map((id) => [id, uploadState(sql, kind, id).tag]));
 }
 
+/** A page of a ledger's list with each row's upload state (read in the same snapshot as the rows). */
+export function withUploadTags<Row extends { id: string }>(sql: ReadSql, kind: string, page: { items: Row[]; total: number }) {
+  const tags = uploadTags(sql, kind, page.items.map((row) => row.id));
+  return { total: page.total, items: page.items.map((row) => ({ ...row, uploadTag: tags.get(row.id) ?? 'pending' })) };
+}
+
 export interface ConflictRow {
   changeId: string;
   kind: string;

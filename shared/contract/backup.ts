@@ -25,10 +25,12 @@ export const backupRowSchema = z.object({
   check: z.enum(['ok', 'unchecked', 'changed']),
   officeName: z.string().nullable(),
   reason: z.enum(['manual', 'automatic', 'before-restore', 'before-update']).nullable(),
+  /** The audit chain's newest entry inside the backup (null: no log, or a backup from before this was kept). */
+  auditHead: z.object({ seq: z.number(), hash: z.string() }).nullable(),
 });
 export type BackupRow = z.infer<typeof backupRowSchema>;
 
-const backupName = z.string({ error: '请选择备份' }).regex(/^ledger-backup-[0-9TZ]+\.sqlite$/, { error: '备份名称不正确' });
+const backupName = z.string({ error: '请选择备份' }).max(100, { error: '备份名称不正确' }).regex(/^ledger-backup-[0-9TZ]+\.sqlite$/, { error: '备份名称不正确' });
 
 export const backupChannels = {
   'backup.overview': channel({

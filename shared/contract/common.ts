@@ -20,7 +20,7 @@ export const optionalText = (label: string, max: number) =>
     .or(z.null());
 
 export const usccField = (label = '统一社会信用代码') =>
-  z.string({ error: `请填写${label}` }).superRefine((value, ctx) => {
+  z.string({ error: `请填写${label}` }).max(64, { error: `${label}应为 18 位` }).superRefine((value, ctx) => {
     const check = validateUscc(value);
     if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });
   });
@@ -28,6 +28,7 @@ export const usccField = (label = '统一社会信用代码') =>
 export const isoDate = (label: string) =>
   z
     .string({ error: `请填写${label}` })
+    .max(10, { error: `${label}不是有效日期（YYYY-MM-DD）` })
     .refine(isValidIsoDate, { error: `${label}不是有效日期（YYYY-MM-DD）` });
 
 export const uuid = z.uuid({ error: '编号格式不正确' });

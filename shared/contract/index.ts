@@ -3,6 +3,7 @@ import { adminChannels } from './admin';
 import { backupChannels } from './backup';
 import { updateChannels } from './update';
 import { jobChannels } from './jobs';
+import { directoryChannels } from './directory';
 import { recordChannels } from './records';
 import { promiseChannels } from './promises';
 import { workbenchChannels } from './workbench';
@@ -20,6 +21,7 @@ export const CONTRACT = {
   ...updateChannels,
   ...syncChannels,
   ...jobChannels,
+  ...directoryChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -48,3 +48,12 @@ export function listRequests<F extends z.ZodRawShape, K extends readonly [string
   });
   return { list: sorted.extend(pageRequest), export: sorted };
 }
+
+/** Where an item stands with the city platform, shown on every list row and detail page. */
+export const UPLOAD_TAGS = ['pending', 'uploading', 'uploaded', 'rejected'] as const;
+export type UploadTag = (typeof UPLOAD_TAGS)[number];
+export const UPLOAD_TAG_LABELS: Record<UploadTag, string> = { pending: '待上报', uploading: '上报中', uploaded: '已上报', rejected: '被退回' };
+
+/** The one shape of a ledger's list page: its rows, each with its upload state, and the filter's total. */
+export const listResponse = <Shape extends z.ZodRawShape>(row: z.ZodObject<Shape>) =>
+  z.object({ items: z.array(row.extend({ uploadTag: z.enum(UPLOAD_TAGS) })), total: z.number() });

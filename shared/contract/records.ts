@@ -5,7 +5,7 @@ import { channel } from './channel';
 import { isoDate, uuid } from './common';
 import { boundedText } from './bounds';
 import { AUTHOR_KINDS } from '../domain/entityKinds';
-import { attachmentSchema, fileSchema, importResultSchema, listRequests, MAX_FILE_BASE64 } from './ledger';
+import { attachmentSchema, fileSchema, importResultSchema, listRequests, listResponse, MAX_FILE_BASE64 } from './ledger';
 
 /** A filter's chosen values: each at most once, so never more than the vocabulary has. */
 const anyOf = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
@@ -101,7 +101,7 @@ export const recordChannels = {
   'records.list': channel({
     access: 'user',
     request: RECORD_LIST_REQUESTS.list,
-    response: z.object({ items: z.array(recordRowSchema), total: z.number() }),
+    response: listResponse(recordRowSchema),
   }),
   'records.get': channel({
     access: 'user',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { pageRequest, requiredText } from './common';
 import { fileSchema } from './records';
+import { UPLOAD_TAGS } from './ledger';
 
 /** 上报平台: enrolment, upload now, batch history with receipts, rejected items, each record's upload state. */
 
@@ -33,7 +34,7 @@ const counts = { accepted: z.number(), duplicate: z.number(), stale: z.number(),
 export const syncRunSchema = z.object({
   push: z.object({ batches: z.number(), items: z.number(), ...counts, fault: z.object({ code: z.string(), message: z.string() }).nullable() }),
   pull: z
-    .object({ fetched: z.number(), applied: z.number(), conflicts: z.number(), needsApproval: z.object({ decisions: z.number(), ledger: z.number() }).nullable() })
+    .object({ fetched: z.number(), applied: z.number(), conflicts: z.number(), dictionaries: z.number(), units: z.number(), needsApproval: z.object({ decisions: z.number(), ledger: z.number() }).nullable() })
     .nullable(),
 });
 
@@ -50,9 +51,7 @@ export const batchRowSchema = z.object({
 });
 export type BatchRow = z.infer<typeof batchRowSchema>;
 
-export const UPLOAD_TAGS = ['pending', 'uploading', 'uploaded', 'rejected'] as const;
-export type UploadTag = (typeof UPLOAD_TAGS)[number];
-export const UPLOAD_TAG_LABELS: Record<UploadTag, string> = { pending: '待上报', uploading: '上报中', uploaded: '已上报', rejected: '被退回' };
+export { UPLOAD_TAGS, UPLOAD_TAG_LABELS, type UploadTag } from './ledger';
 
 export const receiptRowSchema = z.object({
   kind: z.string(),
@@ -94,7 +93,7 @@ export const syncChannels = {
   }),
   'sync.batchReceipts': channel({
     access: 'user',
-    request: z.object({ batchId: z.string().min(1) }),
+    request: z.object({ batchId: requiredText('批次号', 64) }),
     response: z.object({ batch: batchRowSchema, receipts: z.array(receiptRowSchema) }),
   }),
   'sync.rejected': channel({ access: 'user', request: z.object({}).default({}), response: z.array(receiptRowSchema.extend({ at: z.string() })) }),
@@ -116,5 +115,5 @@ export const syncChannels = {
       note: z.string().nullable(), decidedAt: z.string(), localVersion: z.number(), at: z.string(),
     })),
   }),
-  'sync.uploadState': channel({ access: 'user', request: z.object({ kind: z.string().min(1), id: z.string().min(1) }), response: uploadStateSchema }),
+  'sync.uploadState': channel({ access: 'user', request: z.object({ kind: requiredText('类别', 64), id: requiredText('编号', 64) }), response: uploadStateSchema }),
 };

@@ -10,6 +10,7 @@ export const updateSourceSchema = z.discriminatedUnion('kind', [
     url: z
       .string({ error: '请填写更新地址' })
       .trim()
+      .max(1000, { error: '更新地址不能超过 1000 个字' })
       .regex(/^https?:\/\/[^\s]+$/i, { error: '更新地址须以 http:// 或 https:// 开头，例如 http://10.1.2.3/ledger-updates/' }),
   }),
   z.object({

@@ -42,7 +42,7 @@ export const recordFieldsObject = z.object({
     .max(1e13, { error: `${L.amountFen}过大` })
     .nullable()
     .default(null),
-  happenedOn: z.string({ error: `请填写${L.happenedOn}` }).refine(isValidIsoDate, { error: `请填写有效的${L.happenedOn}` }),
+  happenedOn: z.string({ error: `请填写${L.happenedOn}` }).max(10, { error: `请填写有效的${L.happenedOn}` }).refine(isValidIsoDate, { error: `请填写有效的${L.happenedOn}` }),
   severity: choice(L.severity, SEVERITIES),
 });
 

@@ -83,6 +83,7 @@ describe('备份与恢复 page', () => {
     expect(await progress.count()).toBe(0);
     expect(text).toContain('已通过');
     expect(text).toContain('手动');
+    expect(text).toMatch(/第 \d+ 条 · [0-9a-f]{12}/); // the audit chain head inside the backup
     expect(await env.page.getByText(/上次备份：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/).count()).toBe(1);
     expect(fs.readdirSync(folder).filter((n) => n.endsWith('.sqlite'))).toHaveLength(1);
     await shot('backup-page');

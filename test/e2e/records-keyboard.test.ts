@@ -316,7 +316,7 @@ describe('office screens of 1280×720 (and 1920×1080)', () => {
       return { overflow: scroller.scrollWidth - scroller.clientWidth, page: document.documentElement.scrollWidth - document.documentElement.clientWidth, cut };
     });
     expect(fit).toEqual({ overflow: 0, page: 0, cut: 0 });
-    for (const title of ['主体', '失信情形', '严重程度', '状态', '发生日期', '认定日期', '文书编号', '涉及金额', '最后修改']) {
+    for (const title of ['主体', '失信情形', '严重程度', '状态', '上报', '发生日期', '认定日期', '文书编号', '涉及金额', '最后修改']) {
       expect(await listTable().locator('th').filter({ hasText: title }).isVisible(), title).toBe(true);
     }
     expect(await listTable().locator('td.doc-number-cell').first().textContent()).toBe(TYPED.docNumber);

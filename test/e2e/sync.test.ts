@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/database';
 import { createRecord } from '../../electron/services/records';
 import { createUser, initializeOffice, toActor } from '../../electron/services/users/usersService';
-import { decide } from '../platform/changes';
+import { decide, publishDictionary, publishUnit } from '../platform/changes';
 import { startE2e, type E2eEnv } from '../support/browser';
 import { e2eActions } from '../support/e2eActions';
 import { makeDevice, platformForTest, signedRequest, type TestPlatform } from '../support/platformRequests';
@@ -45,6 +45,7 @@ afterAll(async () => {
 });
 
 const { poll, loose, button, field, navItem, pageHead, shoot, login, logout } = e2eActions(() => env);
+const formItem = (label: string) => env.page.locator('.ant-form-item').filter({ has: field(label) });
 const uploadTag = () => env.page.locator('.upload-state-tag');
 
 async function openRecord(id: string) {
@@ -96,6 +97,10 @@ describe('upload (录入员)', () => {
   });
 
   it('the accepted record shows 已上报; the refused one shows 被退回 and why, and after the correction 已上报', async () => {
+    // each row of the list says where it stands
+    await navItem('政务失信记录').click();
+    await poll(async () => (await env.page.locator('.records-page .ant-table-row .upload-state-tag').allTextContents()).sort()).toEqual(['已上报', '被退回'].sort());
+    await shoot('records-list-upload-tags');
     await openRecord(ids.good);
     await poll(() => uploadTag().textContent()).toBe('已上报');
     await openRecord(ids.refused);
@@ -165,5 +170,46 @@ describe('the file route (no connection)', () => {
     await poll(() => env.page.locator('.sync-status').textContent()).toMatch(/待上报 0 条/);
     await openRecord(ids.good);
     await poll(() => uploadTag().textContent()).toBe('已上报');
+  });
+});
+
+describe('the city\'s directory of units', () => {
+  it('a unit the city publishes is pulled, then a name typed in the record form offers it and fills its code; a typed code fills the name', async () => {
+    const uscc = numberedUscc(7);
+    publishUnit(platform.store, { uscc, name: '青云湖街道办事处', unitType: '街道办事处', parentUscc: null }, new Date().toISOString());
+    publishDictionary(platform.store, { name: '失信情形', version: 1, entries: [{ code: 'A3', label: '拖欠企业账款' }, { code: 'Z9', label: '违规举债' }] }, new Date().toISOString());
+    await navItem('上报平台').click();
+    await button('立即上报').click();
+    await poll(() => env.page.getByText('已更新市平台的单位名录和代码表 2 项').count()).toBe(1);
+
+    await navItem('政务失信记录').click();
+    await button('新建记录').click();
+    await field('单位名称').fill('青云');
+    const option = env.page.locator('.ant-select-dropdown:visible .directory-option');
+    await poll(() => option.count()).toBe(1);
+    expect(await option.textContent()).toContain(uscc);
+    await shoot('record-form-unit-directory');
+    await field('单位名称').press('ArrowDown');
+    await field('单位名称').press('Enter');
+    await poll(() => field('统一社会信用代码').inputValue()).toBe(uscc);
+    expect(await field('单位名称').inputValue()).toBe('青云湖街道办事处');
+
+    // the city's code list: its code finds a choice; what it adds that this version lacks is shown, not choosable
+    await field('失信情形').click();
+    await field('失信情形').fill('A3');
+    const choices = env.page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await poll(() => choices.allTextContents()).toEqual(['拖欠企业账款（A3）']);
+    await field('失信情形').fill('Z9');
+    await poll(() => env.page.locator('.ant-select-dropdown:visible .ant-select-item-option-disabled').textContent()).toContain('违规举债（Z9，市平台新增');
+    await shoot('record-form-city-codes');
+    await field('失信情形').fill('A3');
+    await field('失信情形').press('Enter');
+    await poll(() => formItem('失信情形').locator('.ant-select').textContent()).toContain('拖欠企业账款（A3）');
+
+    // the other way: a cleared name is filled from a code typed in full
+    await field('单位名称').fill('');
+    await field('统一社会信用代码').fill('');
+    await field('统一社会信用代码').fill(uscc);
+    await poll(() => field('单位名称').inputValue()).toBe('青云湖街道办事处');
   });
 });

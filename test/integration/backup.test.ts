@@ -47,6 +47,21 @@ describe('backups', () => {
     expect(audit).toEqual({ action: 'create', entity_id: row.name });
   });
 
+  it('the report names the audit chain head inside the backup: the same on the page\'s list, and the one the live log had', async () => {
+    await addUser('zhao');
+    const head = await t.deps.db.read((sql) => sql.get<{ seq: number; hash: string }>(`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`)!);
+    const row = await runBackup(t.deps, t.admin, 'manual', '0.1.0');
+    expect(row.auditHead).toEqual(head);
+    expect((await backupOverview(t.deps, t.admin)).backups[0]).toMatchObject({ name: row.name, auditHead: head });
+    const copy = new Database(path.join(folder, row.name), { readonly: true });
+    expect(copy.prepare(`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).get()).toEqual(head);
+    copy.close();
+    // the backup's own audit line comes after the copy, and names the head the copy holds
+    const line = await t.deps.db.read((sql) => sql.get<{ seq: number; after_json: string }>(`SELECT seq, after_json FROM audit_log ORDER BY seq DESC LIMIT 1`)!);
+    expect(line.seq).toBe(head.seq + 1);
+    expect(JSON.parse(line.after_json).auditHead).toEqual(head);
+  });
+
   it('keeps only the newest N', async () => {
     const names = [];
     for (let i = 0; i < 5; i++) {

@@ -152,13 +152,14 @@ describe('ledger CLI: audit chain and backups', { timeout: 90_000 }, () => {
     fs.mkdirSync(path.dirname(file));
     const run = await cli(['backup', '--data', data, '--to', file, '--json']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.json).toMatchObject({ ok: true, file, integrity: 'ok' });
+    expect(run.json).toMatchObject({ ok: true, file, integrity: 'ok', auditHead: { seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(fs.statSync(file).size).toBe(run.json.bytes);
     const copy = openCopy(file);
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(copy.prepare(`SELECT username FROM users ORDER BY username`).pluck().all()).toEqual(['admin', 'li']);
       expect(copy.prepare(`SELECT count(*) FROM audit_log`).pluck().get()).toBeGreaterThanOrEqual(3);
+      expect(copy.prepare(`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).get()).toEqual(run.json.auditHead);
     } finally {
       copy.close();
     }

@@ -106,3 +106,18 @@ describe('the records channels', () => {
     expect(await calls.ok(clerk, 'records.list', { ...list, statuses: ['verifying', 'unfounded', 'recognised', 'rectifying', 'rectified', 'repaired'] })).toMatchObject({ total: 1 });
   });
 });
+
+describe('the sync, backup and update channels', () => {
+  it('a megabyte batch id, upload-state key, backup name or update address is a validation error naming the field', async () => {
+    const { session: admin } = await calls.signIn('admin');
+    const cases: Array<[string, unknown, string]> = [
+      ['sync.batchReceipts', { batchId: huge }, 'batchId'],
+      ['sync.uploadState', { kind: 'dishonesty_record', id: huge }, 'id'],
+      ['backup.verify', { name: huge }, 'name'],
+      ['update.setSource', { source: { kind: 'url', url: `http://10.1.2.3/${huge}` } }, 'source.url'],
+    ];
+    for (const [name, payload, field] of cases) {
+      expect(await calls.fail(admin, name, payload), name).toMatchObject({ code: 'VALIDATION', field });
+    }
+  });
+});

@@ -282,6 +282,50 @@ describe('query-planner statistics for the records list', () => {
     expect(await analysedRows(upgraded)).toBe(1200);
     expect(await queryRecords(deps(upgraded), query)).toEqual(before);
   });
+
+  it('keep no sampled rows (sqlite_stat4), whose random samples made plans differ after each ANALYZE; a ledger that has them loses them at opening', async () => {
+    const dir = newDir();
+    const { db, clerk, reviewer } = await ledgerWithUsers(dir);
+    await seedGeneratedRecords(db, { count: 1200, seed: 7, clerk, reviewer });
+    await closeDb(db);
+    const samples = (d: Db) => d.read(() => d.connection.prepare(`SELECT count(*) FROM sqlite_stat4 WHERE tbl = 'dishonesty_records'`).pluck().get() as number);
+    let reopened = await openDb(dir);
+    expect(await analysedRows(reopened)).toBe(1200);
+    expect(await samples(reopened)).toBe(0);
+    await reopened.write(() => void reopened.connection.exec('ANALYZE dishonesty_records')); // as an older version left it
+    expect(await samples(reopened)).toBeGreaterThan(0);
+    await closeDb(reopened);
+    reopened = await openDb(dir);
+    expect(await samples(reopened)).toBe(0);
+    expect(await analysedRows(reopened)).toBe(1200);
+    await closeDb(reopened);
+  });
+
+  it('an upgrade to the distinct unit-name index (migration 0013) filters by unit exactly as before, and new names are found', async () => {
+    const dir = newDir();
+    const { db, clerk, reviewer } = await ledgerWithUsers(dir, MIGRATIONS.slice(0, 12));
+    await seedGeneratedRecords(db, { count: 300, seed: 9, clerk, reviewer });
+    const deps = (d: Db): ServiceDeps => ({ db: d, dataDir: dir, now: () => new Date() });
+    const queries = ['街道', '镇', '人民政府', '办事处 街道', '（', 'zz-没有'].map((unit) => ({ unit, page: 1, pageSize: 500, sortBy: 'updatedAt' as const, sortOrder: 'desc' as const }));
+    const before = await Promise.all(queries.map((q) => queryRecords(deps(db), q)));
+    expect(before[0].total).toBeGreaterThan(0);
+    await closeDb(db);
+
+    const upgraded = await openDb(dir);
+    for (const [i, q] of queries.entries()) expect(await queryRecords(deps(upgraded), q), q.unit).toEqual(before[i]);
+    const names = await upgraded.read((sql) => sql.get<{ n: number; distinct: number }>(
+      `SELECT (SELECT count(*) FROM record_unit_names) AS n, (SELECT count(DISTINCT unit_name) FROM dishonesty_records) AS "distinct"`,
+    )!);
+    expect(names.n).toBe(names.distinct);
+
+    const byUnit = async (unit: string) => (await queryRecords(deps(upgraded), { unit, page: 1, pageSize: 50, sortBy: 'updatedAt', sortOrder: 'desc' })).items.map((r) => r.id);
+    const created = await createRecord(deps(upgraded), clerk, unitRecord({ unitName: '青云湖街道办事处' }));
+    expect(await byUnit('青云湖')).toEqual([created.id]);
+    await updateRecord(deps(upgraded), clerk, { id: created.id, expectedVersion: created.version, fields: unitRecord({ unitName: '白鹭洲街道办事处' }) });
+    expect(await byUnit('青云湖')).toEqual([]);
+    expect(await byUnit('白鹭洲')).toEqual([created.id]);
+    await closeDb(upgraded);
+  });
 });
 
 describe('record versions stored as a rowid table (migration 0005)', () => {

@@ -1,5 +1,5 @@
 import {
-  addRecordAttachment, createRecord, findDuplicates, getRecord, openAttachment, queryRecords, transitionRecord, updateRecord,
+  addRecordAttachment, createRecord, findDuplicates, getRecord, openAttachment, RECORD_VERSIONING, transitionRecord, updateRecord,
 } from '../../services/records';
 import { importRecordsInWorker } from '../../services/records/excel/importRecords';
 import { buildRecordTemplate, exportRecordsWorkbook } from '../../services/records/excel/exportRecords';
@@ -9,6 +9,8 @@ import { todayIso } from '../../../shared/validation/dates';
 import { RECORD_SOURCES } from '../../services/catalog';
 import { sourcesOf } from '../../services/ledger/links';
 import type { HandlerMap } from '../registry';
+import { withUploadTags } from '../../sync/views';
+import { listRecords } from '../../services/records/recordQuery';
 
 type RecordChannels =
   | 'records.list' | 'records.get' | 'records.create' | 'records.update' | 'records.transition' | 'records.findDuplicates'
@@ -18,7 +20,7 @@ type RecordChannels =
 const today = () => todayIso().replace(/-/g, '');
 
 export const recordHandlers: HandlerMap<RecordChannels> = {
-  'records.list': (req, { app }) => queryRecords(app.deps, req),
+  'records.list': (req, { app }) => app.deps.db.read((sql) => withUploadTags(sql, RECORD_VERSIONING.kind, listRecords(sql, req))),
   'records.get': async (req, { app, actor }) => ({
     ...(await getRecord(app.deps, actor, req.id)),
     sources: await app.deps.db.read((sql) => sourcesOf(sql, RECORD_SOURCES, req.id)),

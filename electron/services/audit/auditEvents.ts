@@ -28,5 +28,5 @@ export const logExport = (deps: ServiceDeps, actor: Actor, details: { kind: stri
   logEvent(deps, actor, { entity: 'export', entityId: details.kind, action: 'export', details });
 
 /** A backup copy of the whole database. */
-export const logBackup = (deps: ServiceDeps, actor: Actor, details: { file: string; bytes: number }) =>
+export const logBackup = (deps: ServiceDeps, actor: Actor, details: { file: string; bytes: number; auditHead: { seq: number; hash: string } | null }) =>
   logEvent(deps, actor, { entity: 'backup', entityId: details.file, action: 'backup', details });

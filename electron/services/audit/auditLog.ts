@@ -11,7 +11,8 @@ import type { AuditVerifyResult } from '../../../shared/contract/admin';
  * the same transaction, so removing entries from the end is caught too.
  */
 export const GENESIS_HASH = '0'.repeat(64);
-const HEAD_KEY = 'audit.head';
+/** Where the chain's newest entry ({ seq, hash }) is kept in `settings`; a backup copies it with the ledger. */
+export const HEAD_KEY = 'audit.head';
 
 export interface AuditChange {
   entity: string;

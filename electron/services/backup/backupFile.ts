@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { HEAD_KEY } from '../audit/auditLog';
 
 /**
  * One backup file on disk. It is written under a temporary name beside its destination, checked, synced and
@@ -17,6 +18,11 @@ export interface LedgerIdentity {
   officeName: string | null;
   /** Names of the migrations applied to it, oldest first. */
   migrations: string[];
+  /**
+   * The audit chain's newest entry in the copy: printed on the backup's report, so a restored ledger (or a
+   * log rewritten since) can be compared with the head the office wrote down. Null for a ledger with no log.
+   */
+  auditHead: { seq: number; hash: string } | null;
 }
 
 export interface WrittenBackup {
@@ -120,6 +126,16 @@ function integrityProblems(db: Database.Database): string[] {
   return lines.filter((line) => line !== 'ok' && !line.startsWith('***'));
 }
 
+function parseHead(value: string | null): LedgerIdentity['auditHead'] {
+  if (value === null) return null;
+  try {
+    const head = JSON.parse(value) as { seq?: unknown; hash?: unknown };
+    return typeof head.seq === 'number' && typeof head.hash === 'string' ? { seq: head.seq, hash: head.hash } : null;
+  } catch {
+    return null;
+  }
+}
+
 function readIdentity(db: Database.Database): LedgerIdentity {
   const has = (table: string) => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table) !== undefined;
   if (!has('settings') || !has('migrations')) throw new BackupCheckError('该文件不是政务诚信台账的数据库', 'not-ledger');
@@ -128,6 +144,7 @@ function readIdentity(db: Database.Database): LedgerIdentity {
     officeUscc: setting('office.uscc'),
     officeName: setting('office.name'),
     migrations: db.prepare(`SELECT name FROM migrations ORDER BY id`).pluck().all() as string[],
+    auditHead: parseHead(setting(HEAD_KEY)),
   };
 }
 

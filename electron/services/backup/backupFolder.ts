@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkLedgerFile, isPartialName, removeQuietly, sha256Of, type WrittenBackup } from './backupFile';
+import { checkLedgerFile, isPartialName, removeQuietly, sha256Of, type LedgerIdentity, type WrittenBackup } from './backupFile';
 
 /**
  * The administrator's backup folder (a USB stick, a network share): backups named by their UTC time, each
@@ -25,6 +25,8 @@ export interface BackupNote {
   schema: number;
   appVersion: string;
   reason: BackupReason;
+  /** The audit chain's head inside the backup (absent in notes written before it was kept). */
+  auditHead?: LedgerIdentity['auditHead'];
 }
 
 export type BackupCheck = 'ok' | 'unchecked' | 'changed';
@@ -38,6 +40,7 @@ export interface BackupListing {
   check: BackupCheck;
   officeName: string | null;
   reason: BackupReason | null;
+  auditHead: LedgerIdentity['auditHead'];
 }
 
 /** `ledger-backup-20261124T155500123Z.sqlite`: sorts by time, ASCII only (shares and USB sticks mangle others). */
@@ -60,6 +63,7 @@ export function writeNote(written: WrittenBackup, at: Date, appVersion: string, 
     schema: written.identity.migrations.length,
     appVersion,
     reason,
+    auditHead: written.identity.auditHead,
   };
   fs.writeFileSync(noteFile(written.file), JSON.stringify(note, null, 2));
   return note;
@@ -92,6 +96,7 @@ export function listBackups(folder: string): BackupListing[] {
         check: !note ? 'unchecked' : note.bytes === stat.size ? 'ok' : 'changed',
         officeName: note?.officeName ?? null,
         reason: note?.reason ?? null,
+        auditHead: note?.auditHead ?? null,
       } satisfies BackupListing;
     })
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));

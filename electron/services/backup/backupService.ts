@@ -93,10 +93,10 @@ export async function runBackup(deps: ServiceDeps, actor: Actor | null, reason: 
       entityId: name,
       action: 'create',
       before: null,
-      after: { folder: settings.folder, bytes: written.bytes, sha256: written.sha256, reason, pruned },
+      after: { folder: settings.folder, bytes: written.bytes, sha256: written.sha256, reason, pruned, auditHead: written.identity.auditHead },
     }),
   );
-  return { name, bytes: written.bytes, createdAt: note.createdAt, check: 'ok', officeName: note.officeName, reason };
+  return { name, bytes: written.bytes, createdAt: note.createdAt, check: 'ok', officeName: note.officeName, reason, auditHead: written.identity.auditHead };
 }
 
 export async function backupOverview(deps: ServiceDeps, actor: Actor) {

@@ -20,15 +20,19 @@ interface FilterParts {
   hits: HitSet[];
 }
 
-/** The filter's own conditions and the search indexes it goes through. */
-function filterParts(spec: ListSpec, query: ListQuery): FilterParts {
+/**
+ * The filter's own conditions and the search indexes it goes through. `use` says what the conditions are
+ * for: counting may use every index; choosing a page keeps the spec's counting-only indexes out of the plan.
+ */
+function filterParts(spec: ListSpec, query: ListQuery, use: 'count' | 'page' = 'count'): FilterParts {
   const q = query as ListQuery & Record<string, unknown>; // the spec names which keys are filters
   const clauses: string[] = [];
   const params: unknown[] = [];
+  const ref = (column: string) => (use === 'page' && spec.countingColumns?.includes(column) ? `+${column}` : column);
   for (const [key, column] of Object.entries(spec.choiceFilters)) {
     const values = q[key] as readonly unknown[] | undefined;
     if (!values || values.length === 0) continue;
-    clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    clauses.push(`${ref(column)} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   }
   for (const [key, { column, bound }] of Object.entries(spec.rangeFilters)) {
@@ -52,7 +56,15 @@ function filterParts(spec: ListSpec, query: ListQuery): FilterParts {
       clauses.push(`(${where.columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
       params.push(...where.columns.map(() => like));
     }
-    if (phrases.length > 0) hits.push({ table: where.indexTable, match: phrases.join(' AND ') });
+    if (phrases.length === 0) return;
+    const match = phrases.join(' AND ');
+    if (where.distinctValues) {
+      const { table, column } = where.distinctValues;
+      clauses.push(`${ref(column)} IN (SELECT value FROM ${table} WHERE id IN (SELECT rowid FROM ${where.indexTable} WHERE ${where.indexTable} MATCH ?))`);
+      params.push(match);
+    } else {
+      hits.push({ table: where.indexTable, match });
+    }
   };
   addSearch(q.search, spec.search);
   for (const [key, where] of Object.entries(spec.textFilters)) addSearch(q[key], where);
@@ -86,38 +98,31 @@ export function whereFor(spec: ListSpec, q: ListQuery): { sql: string; params: u
  * picks the plan by that count: few hits drive the query; many are probed while walking the sort order.
  */
 export function listPage<Row>(sql: ReadSql, spec: ListSpec, q: PagedListQuery): { rows: Row[]; total: number } {
-  const { clauses, params, hits } = filterParts(spec, q);
+  const counting = filterParts(spec, q, 'count');
+  const paging = filterParts(spec, q, 'page');
   let total: number | null = null;
-  if (hits.length > 0) {
-    const counted = hits
+  if (counting.hits.length > 0) {
+    const counted = counting.hits
       .map((hit) => ({ hit, n: sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${hit.table} WHERE ${hit.table} MATCH ?`, hit.match)!.n }))
       .sort((a, b) => a.n - b.n);
     if (counted[0].n === 0) return { rows: [], total: 0 };
-    if (clauses.length === 0 && counted.length === 1) total = counted[0].n;
+    if (counting.clauses.length === 0 && counted.length === 1) total = counted[0].n;
     // The smallest hit set may drive the query when it is small; every other one is probed.
     counted.forEach(({ hit, n }, i) => {
-      clauses.push(amongHits(hit, i === 0 && n <= SEARCH_DRIVES_BELOW ? 'seq' : '+seq'));
-      params.push(hit.match);
+      const among = amongHits(hit, i === 0 && n <= SEARCH_DRIVES_BELOW ? 'seq' : '+seq');
+      for (const parts of [counting, paging]) {
+        parts.clauses.push(among);
+        parts.params.push(hit.match);
+      }
     });
   }
-  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const whereOf = (parts: FilterParts) => (parts.clauses.length ? `WHERE ${parts.clauses.join(' AND ')}` : '');
   const order = orderBy(spec, q);
   const offset = (q.page - 1) * q.pageSize;
-  if (total === null && hits.length > 0) {
-    // Search plus filters: one pass gives the page and the total, so the hit set is built once, not twice.
-    const page = sql.all<{ seq: number; total: number }>(
-      `SELECT seq, count(*) OVER () AS total FROM ${spec.table} ${where} ${order} LIMIT ? OFFSET ?`, ...params, q.pageSize, offset,
-    );
-    total = page[0]?.total ?? sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${spec.table} ${where}`, ...params)!.n;
-    const rows = sql.all<Row>(
-      `SELECT * FROM ${spec.table} WHERE seq IN (SELECT value FROM json_each(?)) ${order}`, JSON.stringify(page.map((p) => p.seq)),
-    );
-    return { total, rows };
-  }
-  total ??= sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${spec.table} ${where}`, ...params)!.n;
+  total ??= sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${spec.table} ${whereOf(counting)}`, ...counting.params)!.n;
   const rows = sql.all<Row>(
-    `SELECT * FROM ${spec.table} WHERE seq IN (SELECT seq FROM ${spec.table} ${where} ${order} LIMIT ? OFFSET ?) ${order}`,
-    ...params, q.pageSize, offset,
+    `SELECT * FROM ${spec.table} WHERE seq IN (SELECT seq FROM ${spec.table} ${whereOf(paging)} ${order} LIMIT ? OFFSET ?) ${order}`,
+    ...paging.params, q.pageSize, offset,
   );
   return { total, rows };
 }

@@ -16,6 +16,12 @@ export interface ListSpec {
   textFilters: Readonly<Record<string, TextSearch>>;
   /** Sort key → SQL expression (exactly the text of an index's expression, so the index serves it). */
   sorts: Readonly<Record<string, string>>;
+  /**
+   * Filter columns with an index of their own that is for counting only: one value of such a column is
+   * thousands of rows, so choosing a page by that index would read and sort all of them; the page is chosen
+   * by walking the sort order instead (the engine writes `+column` there, which SQLite never uses an index for).
+   */
+  countingColumns?: readonly string[];
 }
 // The table's planner statistics are declared beside the database (ANALYSED_LEDGER_TABLES in
 // electron/db/plannerStatistics.ts), which takes them at start and after an import.
@@ -29,6 +35,12 @@ export interface ListSpec {
 export interface TextSearch {
   indexTable: string;
   columns: readonly string[];
+  /**
+   * For a field with few distinct values (the unit's name: thousands of names over 100,000 rows): the index
+   * holds each distinct value once, its rowid the `id` of `table` (columns id, value), and the filter is
+   * "`column` is one of the matching values" — a short index read instead of a doclist as long as the ledger.
+   */
+  distinctValues?: { table: string; column: string };
 }
 
 /** A list request as the contract gives it: the search box, the sort, and the spec's filter keys. */

@@ -26,7 +26,7 @@ export const RECORD_LIST_SPEC: ListSpec = {
   },
   search: { indexTable: 'record_search', columns: ['unit_name', 'person_name', 'doc_number', 'doc_name', 'facts'] },
   // Part of the unit's name: the subject unit, or the unit that employs a person.
-  textFilters: { unit: { indexTable: 'record_unit_search', columns: ['unit_name'] } },
+  textFilters: { unit: { indexTable: 'record_unit_search', columns: ['unit_name'], distinctValues: { table: 'record_unit_names', column: 'unit_name' } } },
   sorts: {
     updatedAt: 'updated_at',
     happenedOn: 'happened_on',
@@ -36,4 +36,5 @@ export const RECORD_LIST_SPEC: ListSpec = {
     unitName: 'unit_sort',
     severity: SEVERITY_RANK_SQL,
   },
+  countingColumns: ['severity', 'subject_type', 'unit_name'],
 };

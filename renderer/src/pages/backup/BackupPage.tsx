@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { errorMessage, showFieldError } from '../../components/formRules';
 import { formatInstant } from '../../components/format';
+import { formatAuditHead } from '../../../../shared/domain/auditHead';
 import { CHECK_LABELS, formatMegabytes, REASON_LABELS } from './backupLabels';
 import { useBackupProgress } from './useBackupProgress';
 
@@ -62,7 +63,7 @@ export function BackupPage() {
   const backupNow = () =>
     act('run', async () => {
       const row = await api.backupRun({});
-      message.success(`已备份：${row.name}（${formatMegabytes(row.bytes)}），完整性检查通过`);
+      message.success(`已备份：${row.name}（${formatMegabytes(row.bytes)}），完整性检查通过；审计链头 ${formatAuditHead(row.auditHead)}`);
     });
 
   const verify = (row: BackupRow) =>
@@ -103,6 +104,12 @@ export function BackupPage() {
       render: (v: BackupRow['check']) => <Tag color={CHECK_LABELS[v].color} title={CHECK_LABELS[v].title}>{CHECK_LABELS[v].text}</Tag>,
     },
     { title: '方式', dataIndex: 'reason', width: 84, render: (v: BackupRow['reason']) => (v ? REASON_LABELS[v] : '—') },
+    {
+      title: '审计链头',
+      dataIndex: 'auditHead',
+      width: 180,
+      render: (v: BackupRow['auditHead']) => <span className="audit-head" title={v ? `第 ${v.seq} 条审计记录，哈希 ${v.hash}` : undefined}>{formatAuditHead(v)}</span>,
+    },
     {
       title: '操作',
       width: 128,

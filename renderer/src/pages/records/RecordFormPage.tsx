@@ -4,6 +4,7 @@ import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { RecordDetail } from '../../../../shared/contract';
+import type { DirectoryUnit } from '../../../../shared/contract/directory';
 import { ERROR_CODES } from '../../../../shared/contract/errors';
 import {
   FIELDS_REQUIRED_FOR_APPROVAL, RECORD_FIELD_LABELS as L, RECORD_STATUS_LABELS, type ClueSource, type Sector, type Severity,
@@ -22,11 +23,13 @@ import { DateInput, notFutureRule } from '../../components/form/DateInput';
 import { DraftRestoredNotice } from '../../components/form/DraftRestoredNotice';
 import { confirmDuplicate, DuplicateWarning, type DuplicateLink } from '../../components/form/DuplicateWarning';
 import { KeySelect } from '../../components/form/KeySelect';
+import { UnitNameInput, useDirectoryUnits } from '../../components/form/UnitNameInput';
 import { zodRules } from '../../components/form/zodRule';
 import { errorMessage, requiredRule, showFieldError, yuanRule } from '../../components/formRules';
 import { useDuplicateCheck } from '../../hooks/useDuplicateCheck';
 import { useFormDraft } from '../../hooks/useFormDraft';
 import { useFormKeys } from '../../hooks/useFormKeys';
+import { useCityChoices } from '../../hooks/useCityChoices';
 import {
   CLUE_SOURCE_OPTIONS, idNumberTypingRules, normalizeCodeInput, SECTOR_OPTIONS, SEVERITY_OPTIONS, SITUATION_OPTIONS, StatusTag, SUBJECT_TYPE_OPTIONS,
   usccTypingRules,
@@ -200,6 +203,29 @@ export function RecordFormPage({ id }: { id?: string }) {
 
   const onValuesChange = () => draft.schedule(toDraft(form.getFieldsValue(true) as FormValues, record?.version));
 
+  // The city's code lists beside the built-in vocabularies (the choice shows the city's code).
+  const cityChoices = {
+    situation: useCityChoices(L.situation, SITUATION_OPTIONS),
+    sector: useCityChoices(L.sector, SECTOR_OPTIONS),
+    clueSource: useCityChoices(L.clueSource, CLUE_SOURCE_OPTIONS),
+    severity: useCityChoices(L.severity, SEVERITY_OPTIONS),
+  };
+
+  // The city's directory of units fills the code from a chosen name, and the name from a typed code.
+  const fillUnitCode = useCallback((unit: DirectoryUnit) => {
+    form.setFieldsValue({ unitName: unit.name, unitUscc: unit.uscc });
+    void form.validateFields(['unitUscc']).catch(() => undefined);
+    onValuesChange();
+  }, [form]); // eslint-disable-line react-hooks/exhaustive-deps -- onValuesChange reads the form when called
+  const typedCode = Form.useWatch('unitUscc', form);
+  const unitOfCode = useDirectoryUnits(typedCode?.length === 18 ? typedCode : undefined, 18).find((u) => u.uscc === typedCode);
+  useEffect(() => {
+    if (unitOfCode && !(form.getFieldValue('unitName') ?? '').trim()) {
+      form.setFieldValue('unitName', unitOfCode.name);
+      onValuesChange();
+    }
+  }, [unitOfCode, form]); // eslint-disable-line react-hooks/exhaustive-deps -- as above
+
   const discardDraft = async () => {
     try {
       await draft.discard();
@@ -349,7 +375,7 @@ export function RecordFormPage({ id }: { id?: string }) {
                 </Col>
                 <Col span={12}>
                   <Form.Item label="所在单位名称" name="unitName" rules={[requiredRule('所在单位名称'), maxRule('所在单位名称', 100)]}>
-                    <Input maxLength={100} />
+                    <UnitNameInput maxLength={100} onPick={fillUnitCode} />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
@@ -368,7 +394,7 @@ export function RecordFormPage({ id }: { id?: string }) {
               <Row gutter={16}>
                 <Col span={12}>
                   <Form.Item label={L.unitName} name="unitName" rules={[requiredRule(L.unitName), RULES.unitName]}>
-                    <Input maxLength={100} />
+                    <UnitNameInput maxLength={100} onPick={fillUnitCode} />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
@@ -390,22 +416,22 @@ export function RecordFormPage({ id }: { id?: string }) {
             <Row gutter={16}>
               <Col span={6}>
                 <Form.Item label={L.situation} name="situation" rules={[selectRule(L.situation)]}>
-                  <KeySelect options={SITUATION_OPTIONS} />
+                  <KeySelect options={cityChoices.situation} />
                 </Form.Item>
               </Col>
               <Col span={6}>
                 <Form.Item label={L.sector} name="sector" rules={[selectRule(L.sector)]}>
-                  <KeySelect options={SECTOR_OPTIONS} />
+                  <KeySelect options={cityChoices.sector} />
                 </Form.Item>
               </Col>
               <Col span={6}>
                 <Form.Item label={L.clueSource} name="clueSource" rules={[selectRule(L.clueSource)]}>
-                  <KeySelect options={CLUE_SOURCE_OPTIONS} />
+                  <KeySelect options={cityChoices.clueSource} />
                 </Form.Item>
               </Col>
               <Col span={6}>
                 <Form.Item label={L.severity} name="severity" rules={[selectRule(L.severity)]}>
-                  <KeySelect options={SEVERITY_OPTIONS} />
+                  <KeySelect options={cityChoices.severity} />
                 </Form.Item>
               </Col>
               <Col span={6}>

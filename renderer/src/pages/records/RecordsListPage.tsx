@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Space, Typography, App as AntApp } from 'antd';
 import { useCallback } from 'react';
-import type { RecordListFilter, RecordRow } from '../../../../shared/contract';
+import type { RecordListFilter, ResponseOf, UploadTag } from '../../../../shared/contract';
 import type { RecordStatus } from '../../../../shared/domain/dishonesty';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
@@ -14,6 +14,7 @@ import { FilterBar } from '../../components/list/FilterBar';
 import type { FilterField } from '../../components/list/filters';
 import { ServerTable, type ListColumn, type Paging } from '../../components/list/ServerTable';
 import { useListPage } from '../../hooks/useListPage';
+import { UploadTagBadge } from '../../components/UploadTagBadge';
 import { CLUE_SOURCE_OPTIONS, SECTOR_OPTIONS, SEVERITY_OPTIONS, SeverityText, SITUATION_OPTIONS, STATUS_OPTIONS, StatusTag } from './recordUi';
 
 /** The filter bar, in its order: the search box, the multiple choices, the two date ranges, the unit. */
@@ -32,6 +33,8 @@ const FILTERS: readonly FilterField[] = [
 const DEFAULT_SORT: Pick<Paging, 'sortBy' | 'sortOrder'> = { sortBy: 'updatedAt', sortOrder: 'desc' };
 const PAGE_SIZES = [20, 50, 100];
 const dash = (v: string | null) => v ?? '—';
+/** A row of the list: the record's columns and its upload state. */
+type RecordRow = ResponseOf<'records.list'>['items'][number];
 
 function SubjectCell({ row }: { row: RecordRow }) {
   return (
@@ -52,9 +55,11 @@ const UpdatedCell = (iso: string) => <span title={formatInstant(iso)}>{iso ? for
 const COLUMNS: readonly ListColumn<RecordRow>[] = [
   { title: '主体', key: 'subjectName', dataIndex: 'subjectName', sortKey: 'unitName', firstOrder: 'asc', width: 150, render: (_: unknown, r) => <SubjectCell row={r} /> },
   { title: '失信情形', key: 'situation', dataIndex: 'situation', width: 106 },
-  { title: '领域', key: 'sector', dataIndex: 'sector', width: 72, ellipsis: true },
+  // 领域 gives way to 上报 on a 1280-pixel screen (it stays a filter and is on the record); wide screens show both
+  { title: '领域', key: 'sector', dataIndex: 'sector', width: 72, ellipsis: true, responsive: ['xxl'] },
   { title: '严重程度', key: 'severity', dataIndex: 'severity', sortKey: 'severity', width: 88, render: (v: string) => <SeverityText severity={v} /> },
   { title: '状态', key: 'status', dataIndex: 'status', width: 88, render: (s: RecordStatus) => <StatusTag status={s} /> },
+  { title: '上报', key: 'uploadTag', dataIndex: 'uploadTag', width: 68, render: (tag: UploadTag) => <UploadTagBadge tag={tag} /> },
   { title: '发生日期', key: 'happenedOn', dataIndex: 'happenedOn', sortKey: 'happenedOn', width: 92 },
   { title: '认定日期', key: 'recognisedOn', dataIndex: 'recognisedOn', sortKey: 'recognisedOn', width: 92, render: dash },
   { title: '文书编号', key: 'docNumber', dataIndex: 'docNumber', className: 'doc-number-cell', render: dash },

@@ -53,6 +53,8 @@ export function SyncPage() {
       if (p.fault) message.warning(p.fault.message);
       else if (!approve) message.success(p.items > 0 ? `已上报 ${p.items} 条：接收 ${p.accepted + p.duplicate}，退回 ${p.rejected}` : '没有待上报的内容');
       if (result.pull?.applied) message.info(`已应用市平台的 ${result.pull.applied} 项决定`);
+      const directory = (result.pull?.units ?? 0) + (result.pull?.dictionaries ?? 0);
+      if (directory > 0) message.info(`已更新市平台的单位名录和代码表 ${directory} 项`);
     } catch (error) {
       message.error(errorMessage(error));
     } finally {

@@ -1,11 +1,10 @@
-import { Tag, Tooltip } from 'antd';
+import { Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
-import { UPLOAD_TAG_LABELS, type UploadStateView } from '../../../../shared/contract/sync';
+import type { UploadStateView } from '../../../../shared/contract/sync';
 import { api } from '../../api/client';
 import { formatInstant } from '../../components/format';
+import { UploadTagBadge } from '../../components/UploadTagBadge';
 import { fieldLabel } from './syncUi';
-
-const COLORS = { pending: 'orange', uploading: 'processing', uploaded: 'success', rejected: 'error' } as const;
 
 /**
  * 待上报 / 上报中 / 已上报 / 被退回 for one item, with the platform's reason when it was refused.
@@ -21,11 +20,7 @@ export function UploadStateTag({ kind, id, version }: { kind: string; id: string
     };
   }, [kind, id, version]);
   if (!state) return null;
-  const tag = (
-    <Tag color={COLORS[state.tag]} className="upload-state-tag" data-upload-state={state.tag}>
-      {UPLOAD_TAG_LABELS[state.tag]}
-    </Tag>
-  );
+  const tag = <UploadTagBadge tag={state.tag} />;
   if (state.tag === 'uploaded') return <Tooltip title={`平台编号 ${state.platformRef ?? '—'}（第 ${state.version} 版，${formatInstant(state.at)}）`}>{tag}</Tooltip>;
   if (state.tag === 'rejected' || (state.tag === 'pending' && state.message)) {
     const why = `${state.tag === 'pending' ? '上次被退回：' : ''}【${fieldLabel(kind, state.field)}】${state.message ?? ''}`;
