@@ -13,6 +13,7 @@ import { formatInstant, formatYuan } from '../../components/format';
 import { TransitionModal } from '../../components/TransitionModal';
 import { HandoverModal, PaymentModal, ToRecordModal, WayModal } from './promiseModals';
 import { PromiseStatusTag } from './promiseUi';
+import { UploadStateTag } from '../sync/UploadStateTag';
 
 type Dialog =
   | { kind: 'pay' | 'way' | 'record'; item: ItemView }
@@ -100,6 +101,8 @@ export function ProjectDetailPage({ id }: { id: string }) {
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/promises')} aria-label="返回列表" />
           <Typography.Title level={4} style={{ margin: 0 }}>{project.projectName}</Typography.Title>
           <PromiseStatusTag status={project.status} />
+          <Typography.Text type="secondary">第 {project.version} 版</Typography.Text>
+          <UploadStateTag kind="investment_promise" id={project.id} version={project.version} />
         </Space>
         <Space>
           <Button icon={<SwapOutlined />} onClick={() => setDialog({ kind: 'handover' })}>工作交接</Button>
