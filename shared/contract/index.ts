@@ -5,6 +5,8 @@ import { updateChannels } from './update';
 import { jobChannels } from './jobs';
 import { directoryChannels } from './directory';
 import { recordChannels } from './records';
+import { promiseChannels } from './promises';
+import { workbenchChannels } from './workbench';
 import { sessionChannels } from './session';
 import { syncChannels } from './sync';
 
@@ -13,6 +15,8 @@ export const CONTRACT = {
   ...sessionChannels,
   ...adminChannels,
   ...recordChannels,
+  ...promiseChannels,
+  ...workbenchChannels,
   ...backupChannels,
   ...updateChannels,
   ...syncChannels,

@@ -110,6 +110,8 @@ export const recordChannels = {
       record: recordDetailSchema,
       versions: z.array(recordVersionSchema),
       attachments: z.array(attachmentSchema),
+      /** The entries of other ledgers this record was made from in one step (an overdue promise item…). */
+      sources: z.array(z.object({ label: z.string(), link: z.string() })),
     }),
   }),
   'records.create': channel({

@@ -1,6 +1,7 @@
 import { RECORD_FIELD_LABELS, RECORD_STATUS_LABELS, SUBJECT_TYPE_LABELS, type RecordField } from './dishonesty';
 import { RECORD_TRANSITIONS } from './recordLifecycle';
 import { ROLE_LABELS } from './roles';
+import { PROJECT_FIELD_LABELS, PROMISE_MACHINE, PROMISE_STATUS_LABELS } from './promises';
 
 /**
  * How the audit log reads to a reviewer, declared per audited entity: its label, how to name the object an
@@ -87,6 +88,23 @@ export const AUDIT_ENTITIES: Readonly<Record<string, AuditEntityDescription>> = 
     actions: {
       create: '新建', import: '导入', edit: '修改', correct: '更正',
       ...Object.fromEntries(RECORD_TRANSITIONS.map((t) => [t.action, t.label])),
+    },
+  },
+  investment_promise: {
+    label: '招商引资项目',
+    name: (s) => (text(s.projectName) ? `${s.projectName}${text(s.agreementNo) ? `（${s.agreementNo}）` : ''}` : null),
+    link: (id) => `/promises/projects/${id}`,
+    fields: {
+      ...Object.fromEntries(Object.entries(PROJECT_FIELD_LABELS).map(([f, label]) => [f, { label }])),
+      signedOn: { label: PROJECT_FIELD_LABELS.signedOn, format: 'date' },
+      collectiveDecision: { label: PROJECT_FIELD_LABELS.collectiveDecision, format: 'boolean' },
+      status: { label: '状态', labels: PROMISE_STATUS_LABELS },
+      reason: { label: '说明' },
+    },
+    actions: {
+      create: '新建', import: '导入', edit: '修改', handover: '工作交接', pay: '登记兑现', setWay: '设定兑现路径', toRecord: '生成失信记录',
+      ...Object.fromEntries(PROMISE_MACHINE.transitions.map((t) => [t.action, t.label])),
+      ...Object.fromEntries(PROMISE_MACHINE.derived.map((d) => [d.action, d.label])),
     },
   },
   // attachments are owned by any entity (kind + id); entries written before that name the record as recordId

@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'records.correct': ['reviewer', 'admin'],
   'records.import': ['clerk', 'reviewer', 'admin'],
   'records.viewIdentity': ['reviewer', 'admin'],
+  'promises.edit': ['clerk', 'reviewer', 'admin'],
+  'promises.import': ['clerk', 'reviewer', 'admin'],
   'sync.enrol': ['admin'],
   'sync.run': ['clerk', 'reviewer', 'admin'],
   'sync.approve': ['admin'],

@@ -7,6 +7,8 @@ import { exportInWorker } from '../../services/excel/exportJob';
 import { requirePermission } from '../../services/permissions';
 import { logExport } from '../../services/audit/auditEvents';
 import { todayIso } from '../../../shared/validation/dates';
+import { RECORD_SOURCES } from '../../services/catalog';
+import { sourcesOf } from '../../services/ledger/links';
 import type { HandlerMap } from '../registry';
 import { withUploadTags } from '../../sync/views';
 import { listRecords } from '../../services/records/recordQuery';
@@ -20,7 +22,10 @@ const today = () => todayIso().replace(/-/g, '');
 
 export const recordHandlers: HandlerMap<RecordChannels> = {
   'records.list': (req, { app }) => app.deps.db.read((sql) => withUploadTags(sql, RECORD_VERSIONING.kind, listRecords(sql, req))),
-  'records.get': (req, { app, actor }) => getRecord(app.deps, actor, req.id),
+  'records.get': async (req, { app, actor }) => ({
+    ...(await getRecord(app.deps, actor, req.id)),
+    sources: await app.deps.db.read((sql) => sourcesOf(sql, RECORD_SOURCES, req.id)),
+  }),
   'records.create': (req, { app, actor }) => createRecord(app.deps, actor, req.fields, req.draftKey, req.confirmedDuplicate),
   'records.update': (req, { app, actor }) => updateRecord(app.deps, actor, req),
   'records.transition': (req, { app, actor }) => transitionRecord(app.deps, actor, req),

@@ -57,7 +57,10 @@ export function useListPage<Row, Query>(options: ListPageOptions<Row, Query>) {
   const { page, pageSize, sortBy, sortOrder } = shown;
   const shownPaging = useMemo<Paging>(() => ({ page, pageSize, sortBy, sortOrder }), [page, pageSize, sortBy, sortOrder]);
 
+  const table = { rows: list.items, total: list.total, loading: list.loading, paging: shownPaging, onPaging, defaultSort };
   return {
+    /** What a ServerTable of this list takes (rows, total, loading, paging and its change, the default sort). */
+    table,
     initialFilters,
     onFilters,
     filtered: Object.keys(request).length > 0,

@@ -103,6 +103,9 @@ export function RecordDetailPage({ id }: { id: string }) {
     { key: 'created', label: '录入', children: `${record.createdByName} · ${formatInstant(record.createdAt)}` },
     { key: 'updated', label: '最后修改', children: `${record.updatedByName} · ${formatInstant(record.updatedAt)}` },
     ...(record.approvedAt ? [{ key: 'approved', label: '审核认定', children: `${record.approvedByName ?? ''} · ${formatInstant(record.approvedAt)}`, span: 2 }] : []),
+    ...(data.sources.length > 0
+      ? [{ key: 'sources', label: '来源', span: 2, children: data.sources.map((s) => <div key={s.link}><a href={`#${s.link}`}>{s.label}</a></div>) }]
+      : []),
   ];
 
   return (
