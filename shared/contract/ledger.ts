@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageRequest } from './common';
+import { AUTHOR_KINDS } from '../domain/entityKinds';
 
 /**
  * Contract pieces every ledger shares (DESIGN.md "Ledger building blocks"): evidence files, files carried
@@ -48,3 +49,26 @@ export function listRequests<F extends z.ZodRawShape, K extends readonly [string
   });
   return { list: sorted.extend(pageRequest), export: sorted };
 }
+
+/** One version of a ledger entity as its history shows it (versionedEntity.versionHistory), over the ledger's statuses. */
+export function entityVersionSchema<S extends readonly [string, ...string[]]>(statuses: S) {
+  return z.object({
+    version: z.number(),
+    action: z.string(),
+    actionLabel: z.string(),
+    reason: z.string().nullable(),
+    approver: z.string().nullable(),
+    date: z.string().nullable(),
+    statusBefore: z.enum(statuses).nullable(),
+    statusAfter: z.enum(statuses),
+    at: z.string(),
+    /** The user's name, or 系统（到期自动） / 市平台 for changes nobody typed. */
+    userName: z.string(),
+    author: z.enum(AUTHOR_KINDS),
+    changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() })),
+  });
+}
+
+/** A filter's chosen values: each at most once, so never more than the vocabulary has. */
+export const anyOf = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
+  z.array(z.enum(values)).max(values.length, { error: `${label}的筛选值过多` }).optional();

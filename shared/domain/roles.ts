@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   'records.correct': ['reviewer', 'admin'],
   'records.import': ['clerk', 'reviewer', 'admin'],
   'records.viewIdentity': ['reviewer', 'admin'],
+  'notices.edit': ['clerk', 'reviewer', 'admin'],
   'sync.enrol': ['admin'],
   'sync.run': ['clerk', 'reviewer', 'admin'],
   'sync.approve': ['admin'],
