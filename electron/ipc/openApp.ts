@@ -3,6 +3,7 @@ import { backupIfDue, type AutomaticOutcome } from '../services/backup/backupSer
 import { backupBeforeMigrations } from '../services/backup/beforeMigrations';
 import type { ServiceDeps } from '../services/context';
 import { decoyHash } from '../services/users/passwords';
+import { startNoticeClock } from '../services/notices/noticeClock';
 import { startAppSync, type AppSyncOptions } from '../sync/appSync';
 import { HANDLERS } from './handlers';
 import { createHandlerRegistry, type AppContext, type HandlerRegistry, type HostAdapter } from './registry';
@@ -26,9 +27,11 @@ export async function openApp(options: { dataDir: string; host: HostAdapter; app
     return null;
   });
   const sync = startAppSync(deps, options.sync);
+  const stopNoticeClock = startNoticeClock(deps);
   // deps.db, not db: a restore replaces the connection.
   const close = async () => {
     sync.stop();
+    stopNoticeClock();
     await startupBackup;
     await deps.db.close();
   };

@@ -6,6 +6,7 @@ import { jobChannels } from './jobs';
 import { recordChannels } from './records';
 import { sessionChannels } from './session';
 import { syncChannels } from './sync';
+import { noticeChannels } from './notices';
 
 /** Every channel the renderer may call. Later ledgers add their area's file here. */
 export const CONTRACT = {
@@ -16,6 +17,7 @@ export const CONTRACT = {
   ...updateChannels,
   ...syncChannels,
   ...jobChannels,
+  ...noticeChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -36,3 +38,4 @@ export type { UserRow, Settings, AuditEntry, AuditChange, AuditVerifyResult } fr
 export type { RecordRow, RecordDetail, RecordVersion, Attachment, ImportResult, RecordListFilter } from './records';
 export type { BackupRow, BackupSettings } from './backup';
 export type { SyncStatusView, BatchRow, ReceiptRow, UploadStateView, UploadTag } from './sync';
+export type { NoticeRow, NoticeDetail, NoticeVersion, NoticeSettings, NoticeListFilter } from './notices';

@@ -6,6 +6,7 @@ import { jobHandlers } from './jobHandlers';
 import { recordHandlers } from './recordHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import { syncHandlers } from './syncHandlers';
+import { noticeHandlers } from './noticeHandlers';
 
 /** Every channel's handler; the registry refuses to start if the contract has a channel missing here. */
-export const HANDLERS: HandlerMap = { ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...backupHandlers, ...updateHandlers, ...syncHandlers, ...jobHandlers };
+export const HANDLERS: HandlerMap = { ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...backupHandlers, ...updateHandlers, ...syncHandlers, ...jobHandlers, ...noticeHandlers };
