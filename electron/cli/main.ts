@@ -26,6 +26,7 @@ import { UserEntity } from '../db/entities';
 import { validationFailure } from '../ipc/registry';
 import { CliError, readPassword } from './io';
 import { SYNC_OPTIONS, SYNC_USAGE, syncCommand } from './syncCommands';
+import { NOTICE_OPTIONS, NOTICE_USAGE, noticeCommand } from './noticeCommands';
 
 z.config(z.locales.zhCN());
 
@@ -41,6 +42,7 @@ const USAGE = `政务诚信台账命令行（npm run cli -- <命令> 或 ledger 
   import --data 目录 --kind records 文件 [--dry-run]      从 Excel 导入失信记录
   export --data 目录 --kind records --out 文件            导出失信记录到 Excel
 ${SYNC_USAGE}
+${NOTICE_USAGE}
 
   每个命令都支持 --json（机器可读输出）；失败时以非零状态退出。`;
 
@@ -50,6 +52,7 @@ const OPTIONS = {
   role: { type: 'string' }, 'display-name': { type: 'string' }, to: { type: 'string' }, kind: { type: 'string' },
   'dry-run': { type: 'boolean' }, 'against-platform': { type: 'boolean' }, out: { type: 'string' }, from: { type: 'string' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   ...SYNC_OPTIONS,
+  ...NOTICE_OPTIONS,
 } as const;
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -207,6 +210,7 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
     });
   },
   sync: (values, positionals) => syncCommand(values, positionals, { withDb: (work) => withDb(values, work), actor: (deps) => cliActor(deps, values) }),
+  notice: (values, positionals) => noticeCommand(values, positionals, { withDb: (work) => withDb(values, work), actor: (deps) => cliActor(deps, values) }),
 };
 
 async function main(): Promise<number> {

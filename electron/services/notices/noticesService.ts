@@ -39,6 +39,7 @@ function takeWriteLock(sql: WriteSql): void {
 }
 
 export const loadNoticeRow = (sql: ReadSql, id: string) => loadRow(sql, NOTICE_VERSIONING, id);
+export const requireNoticeRow = (sql: ReadSql, id: string) => requireRow(sql, NOTICE_VERSIONING, id);
 
 export function userNames(sql: ReadSql): Map<string, string> {
   return new Map(sql.all<{ id: string; display_name: string }>(`SELECT id, display_name FROM users`).map((u) => [u.id, u.display_name]));
