@@ -12,10 +12,12 @@ import { createTestApp, TEST_OFFICE, tempDir, type TestApp } from '../support/te
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let app: TestApp;
-let ids: string[] = [];
+const ids: string[] = [];
 const out = tempDir('notice-cli-');
 
-function cli(args: string[]): Promise<{ code: number; json: Record<string, any>; stderr: string }> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the CLI's JSON, read field by field
+type Json = Record<string, any>;
+function cli(args: string[]): Promise<{ code: number; json: Json; stderr: string }> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], { cwd: ROOT, timeout: 120_000, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') return reject(error);
