@@ -11,6 +11,9 @@ import { RecordFormPage } from '../pages/records/RecordFormPage';
 import { RecordImportPage } from '../pages/records/RecordImportPage';
 import { RecordsListPage } from '../pages/records/RecordsListPage';
 import { SyncPage } from '../pages/sync/SyncPage';
+import { NoticeDetailPage } from '../pages/notices/NoticeDetailPage';
+import { NoticeFormPage } from '../pages/notices/NoticeFormPage';
+import { NoticesListPage } from '../pages/notices/NoticesListPage';
 
 /** Side navigation: the three ledgers, notices, sync, then administration. Later issues fill the placeholders. */
 export interface NavItem {
@@ -42,7 +45,9 @@ export const ROUTES: Array<{ pattern: string; nav: string; render: (params: Reco
   { pattern: '/records', nav: '/records', render: () => <RecordsListPage /> },
   { pattern: '/commitments', nav: '/commitments', render: () => <PlaceholderPage title="公开承诺" /> },
   { pattern: '/promises', nav: '/promises', render: () => <PlaceholderPage title="招商引资政策承诺兑现台账" /> },
-  { pattern: '/notices', nav: '/notices', render: () => <PlaceholderPage title="限期整改通知书" /> },
+  { pattern: '/notices/:id/edit', nav: '/notices', render: (p) => <NoticeFormPage key={p.id} id={p.id} /> },
+  { pattern: '/notices/:id', nav: '/notices', render: (p) => <NoticeDetailPage key={p.id} id={p.id} /> },
+  { pattern: '/notices', nav: '/notices', render: () => <NoticesListPage /> },
   { pattern: '/sync', nav: '/sync', render: () => <SyncPage /> },
   { pattern: '/audit', nav: '/audit', render: () => <AuditPage /> },
   { pattern: '/users', nav: '/users', render: () => <UsersPage /> },
