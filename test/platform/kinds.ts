@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { RECORD_STATUSES } from '../../shared/domain/dishonesty';
 import { recordFieldsSchema } from '../../shared/domain/recordSchema';
+import { NOTICE_STATUSES, noticeUploadSchema } from '../../shared/domain/notices';
 
 /**
  * What the platform accepts, per upload kind: the app's own shared schema for the item's `data` and the
@@ -14,4 +15,5 @@ export interface PlatformKind {
 
 export const PLATFORM_KINDS: Record<string, PlatformKind> = {
   dishonesty_record: { label: '政务失信记录', schema: recordFieldsSchema, statuses: RECORD_STATUSES },
+  rectification_notice: { label: '限期整改通知书', schema: noticeUploadSchema, statuses: NOTICE_STATUSES },
 };
