@@ -1,8 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * 限期整改通知书: the notices, their versions, their search index, and the administrator's notice settings
- * (the 政策依据 list seeded from the seeds' documents, the default period, the default reply method).
+ * 限期整改通知书: the notices, their versions, their search index. (The notice settings are `notice.*` keys of
+ * the settings table, written when the administrator first saves them; until then the defaults of
+ * electron/services/notices/noticeSettings.ts apply.)
  *
  * Numbers (`{prefix}〔{year}〕{n}号`) are given when a notice is issued, in the issuing transaction, counting
  * per office (its 统一社会信用代码) and calendar year. The database holds the rule itself, whatever code
@@ -122,21 +123,6 @@ export class RectificationNotices1763900000016 implements MigrationInterface {
       DELETE FROM notice_addressee_search WHERE rowid = old.seq;
     END`);
 
-    const basis = [
-      '《国务院关于加强政务诚信建设的指导意见》（国发〔2016〕76号）',
-      '《江苏省人民政府关于加强政务诚信建设的实施意见》（苏政发〔2023〕55号）',
-      '《市政府关于做好政务诚信建设有关工作的通知》（宁政发〔2024〕89号）',
-      '《关于进一步加强政务诚信建设的若干措施》（临发改信用〔2024〕295号）',
-      '《广东省人民政府关于印发广东省加强政务系统诚信建设实施方案的通知》（粤府〔2017〕140号）',
-    ];
-    for (const [key, value] of [
-      ['notice.basis', JSON.stringify(basis)],
-      ['notice.periodDays', '30'],
-      ['notice.replyMethod', '书面报送整改情况报告（加盖单位公章），并附相关佐证材料'],
-      ['notice.cc', ''],
-    ] as const) {
-      await q.query(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, [key, value]);
-    }
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -145,6 +131,5 @@ export class RectificationNotices1763900000016 implements MigrationInterface {
     await q.query(`DROP TABLE notice_addressee_search`);
     await q.query(`DROP TABLE notice_versions`);
     await q.query(`DROP TABLE rectification_notices`);
-    await q.query(`DELETE FROM settings WHERE key LIKE 'notice.%'`);
   }
 }
