@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ReadSql, WriteSql } from '../../db/database';
+import { retryWhenBusy } from '../../db/busyRetry';
 import { AppError, ERROR_CODES, validationError } from '../../../shared/contract/errors';
 import type { NoticeDetail, NoticeListFilter, NoticeRow, NoticeSortKey } from '../../../shared/contract/notices';
 import {
@@ -95,7 +96,7 @@ export function createNoticeInTx(
 
 export async function createNotice(deps: ServiceDeps, actor: Actor, req: { sourceKind: NoticeSourceKind; sourceId?: string }): Promise<NoticeDetail> {
   requirePermission(actor, 'notices.edit');
-  return deps.db.write((sql) => detailOf(sql, createNoticeInTx(sql, deps, actor, req.sourceKind, req.sourceId ?? null)));
+  return retryWhenBusy(() => deps.db.write((sql) => detailOf(sql, createNoticeInTx(sql, deps, actor, req.sourceKind, req.sourceId ?? null))));
 }
 
 const UPDATE_FIELDS_SQL = `UPDATE rectification_notices SET ${NOTICE_FIELD_NAMES.map((f) => `${NOTICE_COLUMNS[f]} = ?`).join(', ')},
@@ -105,7 +106,7 @@ const UPDATE_FIELDS_SQL = `UPDATE rectification_notices SET ${NOTICE_FIELD_NAMES
 export async function updateNotice(deps: ServiceDeps, actor: Actor, req: { id: string; expectedVersion: number; fields: NoticeFieldsInput }): Promise<NoticeDetail> {
   requirePermission(actor, 'notices.edit');
   const fields = noticeFieldsSchema.parse(req.fields);
-  return deps.db.write((sql) => {
+  return retryWhenBusy(() => deps.db.write((sql) => {
     takeWriteLock(sql);
     const before = requireRow(sql, NOTICE_VERSIONING, req.id);
     requireVersion(NOTICE_VERSIONING, before, req.expectedVersion);
@@ -117,7 +118,7 @@ export async function updateNotice(deps: ServiceDeps, actor: Actor, req: { id: s
     const after = loadNoticeRow(sql, req.id)!;
     logVersion(sql, NOTICE_VERSIONING, at, actor, before, after, { action: 'edit' });
     return detailOf(sql, after);
-  });
+  }));
 }
 
 export interface NoticeMoveRequest extends MoveRequest {
@@ -144,7 +145,7 @@ function nextNumber(sql: ReadSql, officeUscc: string, today: string): { issuedOn
 
 /** Move a notice along its life cycle (shared/domain/notices.ts NOTICE_MACHINE decides what is allowed). */
 export async function transitionNotice(deps: ServiceDeps, actor: Actor, req: NoticeMoveRequest): Promise<NoticeDetail> {
-  return deps.db.write((sql) => detailOf(sql, transitionNoticeInTx(sql, deps, actor, req)));
+  return retryWhenBusy(() => deps.db.write((sql) => detailOf(sql, transitionNoticeInTx(sql, deps, actor, req))));
 }
 
 export function transitionNoticeInTx(sql: WriteSql, deps: Pick<ServiceDeps, 'now'>, actor: Actor, req: NoticeMoveRequest): NoticeDbRow {
@@ -220,7 +221,7 @@ function writeDerived(sql: WriteSql, row: NoticeDbRow, to: string, at: string, _
 
 /** 逾期 for every issued notice whose deadline has passed with no reply, as versions by the system. */
 export async function applyNoticeDeadlines(deps: ServiceDeps): Promise<number> {
-  return deps.db.write((sql) => applyDerivedStates(sql, NOTICE_VERSIONING, NOTICE_MACHINE, todayIso(deps.now()), isoNow(deps), writeDerived));
+  return retryWhenBusy(() => deps.db.write((sql) => applyDerivedStates(sql, NOTICE_VERSIONING, NOTICE_MACHINE, todayIso(deps.now()), isoNow(deps), writeDerived)));
 }
 
 /**
@@ -229,7 +230,7 @@ export async function applyNoticeDeadlines(deps: ServiceDeps): Promise<number> {
  */
 export async function countOutput(deps: ServiceDeps, actor: Actor, ids: readonly string[], kind: 'print' | 'pdf'): Promise<void> {
   const column = kind === 'print' ? 'print_count' : 'pdf_count';
-  await deps.db.write((sql) => {
+  await retryWhenBusy(() => deps.db.write((sql) => {
     const at = isoNow(deps);
     for (const id of ids) {
       const row = requireRow(sql, NOTICE_VERSIONING, id);
@@ -239,7 +240,7 @@ export async function countOutput(deps: ServiceDeps, actor: Actor, ids: readonly
         before: null, after: { number: row.number_text, [kind === 'print' ? 'printCount' : 'pdfCount']: row[column] + 1 },
       });
     }
-  });
+  }));
 }
 
 /** The 限期整改通知书 list: filters, sorts and the search index (migration 0016). */

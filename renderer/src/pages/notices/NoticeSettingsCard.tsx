@@ -49,7 +49,7 @@ export function NoticeSettingsCard() {
         <Form.Item label="默认回复方式" name="replyMethod"><Input maxLength={300} /></Form.Item>
         <Form.Item label="默认抄送" name="cc"><Input maxLength={300} /></Form.Item>
         <Space>
-          <Button type="primary" htmlType="submit">保存</Button>
+          <Button type="primary" htmlType="submit">保存通知书设置</Button>
           <Button icon={<FilePdfOutlined />} loading={busy} onClick={testPage}>打印测试页（样张）</Button>
         </Space>
       </Form>
