@@ -67,7 +67,8 @@ body { font-family: "gw-fang", serif; font-size: ${LAYOUT.bodyPt}pt; line-height
 .area { position: absolute; top: 37mm; left: 28mm; height: 225mm; }
 .measure { position: absolute; left: -1000mm; top: 0; visibility: hidden; }
 .ln { height: var(--lh); line-height: var(--lh); white-space: pre; font-kerning: none; font-feature-settings: "palt" 0; }
-.body, .addressee, .number, .cc, .printed, .signature, .date { letter-spacing: calc(156mm / 28 - 16pt); }
+.body, .addressee, .number, .signature, .date { letter-spacing: calc(156mm / 28 - 16pt); }
+.cc, .printed { font-size: 14pt; letter-spacing: 0; }
 .body { text-align: justify; text-indent: calc(156mm / 14); }
 .body.cont { text-indent: 0; }
 .justify { text-align-last: justify; }
@@ -77,9 +78,11 @@ body { font-family: "gw-fang", serif; font-size: ${LAYOUT.bodyPt}pt; line-height
 .signature, .date { text-align: right; }
 .date { padding-right: 4em; }
 .banji { position: absolute; left: 0; right: 0; bottom: 0; }
-.banji .ln { font-size: 14pt; letter-spacing: 0; border-bottom: 0.25mm solid #000; padding: 0 1em; }
-.banji .ln:first-child { border-top: 0.35mm solid #000; }
-.banji .ln:last-child { border-bottom: 0.35mm solid #000; }
+.banji .ln { padding: 0 1em; }
+.banji > div { border-bottom: 0.25mm solid #000; }
+.banji > div:first-child { border-top: 0.35mm solid #000; }
+.banji > div:last-child { border-bottom: 0.35mm solid #000; }
+.banji .cc.cont { padding-left: 4em; }
 .banji .printed { display: flex; justify-content: space-between; }
 .pn { position: absolute; top: calc(37mm + 225mm + 7mm); font-family: "gw-song", serif; font-size: 14pt; line-height: 1; white-space: nowrap; }
 .pn.odd { right: calc(26mm + 14pt); }
@@ -126,14 +129,19 @@ const PAGINATE = String.raw`
       if (i < text.length) { range.setStart(node, i); range.setEnd(node, i + 1); x.push(range.getClientRects()[0]?.left ?? NaN); }
       else x.push(probe.getBoundingClientRect().right);
     }
-    const indent = kind === 'body' ? parseFloat(getComputedStyle(probe).fontSize) * 0 + measure.getBoundingClientRect().width / 14 : 0;
+    const em = parseFloat(getComputedStyle(probe).fontSize);
+    // a body paragraph's first line is indented two cells; the 版记's 抄送 has one character of room on each
+    // side and its further lines start under the first after the colon
+    const indent = kind === 'body' ? measure.getBoundingClientRect().width / 14 : 0;
+    const pad = kind === 'cc' ? 2 * em : 0;
+    const hang = kind === 'cc' ? 3 * em : 0;
     probe.remove();
-    const W = measure.getBoundingClientRect().width + 0.5;
+    const W = measure.getBoundingClientRect().width + 0.5 - pad;
     const word = /[0-9A-Za-z.,%]/;
     const starts = [0];
     let s = 0;
     while (s < text.length) {
-      const room = W - (s === 0 ? indent : 0);
+      const room = W - (s === 0 ? indent : hang);
       let e = s + 1;
       while (e < text.length && x[e + 1] - x[s] <= room) e++;
       if (e >= text.length) break;
@@ -198,14 +206,19 @@ const PAGINATE = String.raw`
         }
       });
       if (i === pages.length - 1) {
+        // 版记: each element between rules (a long 抄送 keeps its lines together), 印发机关 and 印发日期 last
         const b = el('banji');
+        let cc = null;
         for (const line of banji) {
           if (line.kind === 'printed') {
             const d = el('ln printed');
             d.appendChild(el('', line.parts[0]));
             d.appendChild(el('', line.parts[1]));
             b.appendChild(d);
-          } else b.appendChild(el('ln cc' + (line.first ? '' : ' cont'), line.text));
+          } else {
+            if (line.first) { cc = el('cc-block'); b.appendChild(cc); }
+            cc.appendChild(el('ln cc' + (line.first ? '' : ' cont'), line.text));
+          }
         }
         area.appendChild(b);
       }
