@@ -26,6 +26,7 @@ import { validationFailure } from '../ipc/registry';
 import { CliError, readPassword } from './io';
 import { SYNC_OPTIONS, SYNC_USAGE, syncCommand } from './syncCommands';
 import { figuresCommand, ledgerFilesOf } from './ledgerFiles';
+import { NOTICE_OPTIONS, NOTICE_USAGE, noticeCommand } from './noticeCommands';
 
 z.config(z.locales.zhCN());
 
@@ -42,6 +43,7 @@ const USAGE = `政务诚信台账命令行（npm run cli -- <命令> 或 ledger 
   export --data 目录 --kind records|promises --out 文件         导出到 Excel
   figures --data 目录 [--from YYYY-MM-DD] [--to YYYY-MM-DD]     招商引资承诺兑现率、逾期金额和件数（默认本年度）
 ${SYNC_USAGE}
+${NOTICE_USAGE}
 
   每个命令都支持 --json（机器可读输出）；失败时以非零状态退出。`;
 
@@ -51,6 +53,7 @@ const OPTIONS = {
   role: { type: 'string' }, 'display-name': { type: 'string' }, to: { type: 'string' }, kind: { type: 'string' },
   'dry-run': { type: 'boolean' }, 'against-platform': { type: 'boolean' }, out: { type: 'string' }, from: { type: 'string' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   ...SYNC_OPTIONS,
+  ...NOTICE_OPTIONS,
 } as const;
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -215,6 +218,7 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
     return withDb(values, (deps) => figuresCommand(deps, values.from, values.to));
   },
   sync: (values, positionals) => syncCommand(values, positionals, { withDb: (work) => withDb(values, work), actor: (deps) => cliActor(deps, values) }),
+  notice: (values, positionals) => noticeCommand(values, positionals, { withDb: (work) => withDb(values, work), actor: (deps) => cliActor(deps, values) }),
 };
 
 async function main(): Promise<number> {

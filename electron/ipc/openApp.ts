@@ -28,7 +28,8 @@ export async function openApp(options: { dataDir: string; host: HostAdapter; app
     return null;
   });
   const sync = startAppSync(deps, options.sync);
-  // States that follow from a date (an item past its due date) are made at start and after every midnight.
+  // States that follow from a date (an item past its due date, a notice past its deadline) are made at start
+  // and after every midnight.
   const derived = scheduleDerivedStates(deps, DERIVED_RUNNERS);
   // deps.db, not db: a restore replaces the connection.
   const close = async () => {

@@ -9,6 +9,7 @@ import { promiseChannels } from './promises';
 import { workbenchChannels } from './workbench';
 import { sessionChannels } from './session';
 import { syncChannels } from './sync';
+import { noticeChannels } from './notices';
 
 /** Every channel the renderer may call. Later ledgers add their area's file here. */
 export const CONTRACT = {
@@ -22,6 +23,7 @@ export const CONTRACT = {
   ...syncChannels,
   ...jobChannels,
   ...directoryChannels,
+  ...noticeChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -42,3 +44,4 @@ export type { UserRow, Settings, AuditEntry, AuditChange, AuditVerifyResult } fr
 export type { RecordRow, RecordDetail, RecordVersion, Attachment, ImportResult, RecordListFilter } from './records';
 export type { BackupRow, BackupSettings } from './backup';
 export type { SyncStatusView, BatchRow, ReceiptRow, UploadStateView, UploadTag } from './sync';
+export type { NoticeRow, NoticeDetail, NoticeVersion, NoticeSettings, NoticeListFilter } from './notices';

@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   'records.viewIdentity': ['reviewer', 'admin'],
   'promises.edit': ['clerk', 'reviewer', 'admin'],
   'promises.import': ['clerk', 'reviewer', 'admin'],
+  'notices.edit': ['clerk', 'reviewer', 'admin'],
   'sync.enrol': ['admin'],
   'sync.run': ['clerk', 'reviewer', 'admin'],
   'sync.approve': ['admin'],

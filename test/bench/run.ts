@@ -36,6 +36,7 @@ import { benchUi } from './ui';
 import { benchStalls } from './stalls';
 import { runSyncBenchInChild } from './sync';
 import { benchPromises } from './promises';
+import { benchNotices } from './notices';
 
 // ---------------------------------------------------------------------------------------------------
 // Options
@@ -464,7 +465,8 @@ async function main(): Promise<void> {
     };
     if (!opts.keep) fs.rmSync(dataDir, { recursive: true, force: true });
     const sync = await runSyncBenchInChild(opts.quick ? { items: 10_000, decisions: 2_000 } : { items: 50_000, decisions: 10_000 });
-    console.log(JSON.stringify({ ...result, ...sync }));
+    const notices = await benchNotices(opts.quick ? 200 : 1000, log);
+    console.log(JSON.stringify({ ...result, ...sync, ...notices }));
   } finally {
     if (bench) await bench.db.close().catch(() => undefined);
     if (!opts.keep) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -8,6 +8,10 @@ import { promiseHandlers } from './promiseHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import { syncHandlers } from './syncHandlers';
 import { directoryHandlers } from './directoryHandlers';
+import { noticeHandlers } from './noticeHandlers';
 
 /** Every channel's handler; the registry refuses to start if the contract has a channel missing here. */
-export const HANDLERS: HandlerMap = { ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...promiseHandlers, ...backupHandlers, ...updateHandlers, ...syncHandlers, ...jobHandlers, ...directoryHandlers };
+export const HANDLERS: HandlerMap = {
+  ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...promiseHandlers, ...noticeHandlers,
+  ...backupHandlers, ...updateHandlers, ...syncHandlers, ...jobHandlers, ...directoryHandlers,
+};

@@ -1,4 +1,5 @@
 import type { WriteSql } from '../../db/database';
+import { retryWhenBusy } from '../../db/busyRetry';
 import { todayIso } from '../../../shared/validation/dates';
 import type { ServiceDeps } from '../context';
 
@@ -17,7 +18,8 @@ export async function runDerivedStates(deps: ServiceDeps, runners: readonly Deri
   const moved: Record<string, number> = {};
   for (const runner of runners) {
     const now = deps.now();
-    moved[runner.name] = await deps.db.write((sql) => runner.run(sql, todayIso(now), now.toISOString()));
+    // another process (the CLI) may be writing: a refused transaction changed nothing and is run again
+    moved[runner.name] = await retryWhenBusy(() => deps.db.write((sql) => runner.run(sql, todayIso(now), now.toISOString())));
   }
   return moved;
 }

@@ -18,6 +18,9 @@ import { ProjectFormPage } from '../pages/promises/ProjectFormPage';
 import { PromiseFiguresPage } from '../pages/promises/PromiseFiguresPage';
 import { HandoverAllPage } from '../pages/promises/HandoverAllPage';
 import { PromiseImportPage } from '../pages/promises/PromiseImportPage';
+import { NoticeDetailPage } from '../pages/notices/NoticeDetailPage';
+import { NoticeFormPage } from '../pages/notices/NoticeFormPage';
+import { NoticesListPage } from '../pages/notices/NoticesListPage';
 
 /** Side navigation: the three ledgers, notices, sync, then administration. Later issues fill the placeholders. */
 export interface NavItem {
@@ -57,7 +60,9 @@ export const ROUTES: Array<{ pattern: string; nav: string; render: (params: Reco
   { pattern: '/promises/projects/:id/edit', nav: '/promises', render: (p) => <ProjectFormPage key={p.id} id={p.id} /> },
   { pattern: '/promises/projects/:id', nav: '/promises', render: (p) => <ProjectDetailPage key={p.id} id={p.id} /> },
   { pattern: '/promises', nav: '/promises', render: () => <PromisesListPage /> },
-  { pattern: '/notices', nav: '/notices', render: () => <PlaceholderPage title="限期整改通知书" /> },
+  { pattern: '/notices/:id/edit', nav: '/notices', render: (p) => <NoticeFormPage key={p.id} id={p.id} /> },
+  { pattern: '/notices/:id', nav: '/notices', render: (p) => <NoticeDetailPage key={p.id} id={p.id} /> },
+  { pattern: '/notices', nav: '/notices', render: () => <NoticesListPage /> },
   { pattern: '/sync', nav: '/sync', render: () => <SyncPage /> },
   { pattern: '/audit', nav: '/audit', render: () => <AuditPage /> },
   { pattern: '/users', nav: '/users', render: () => <UsersPage /> },

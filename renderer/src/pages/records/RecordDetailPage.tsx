@@ -13,6 +13,7 @@ import { HistoryTimeline, type HistoryEntry } from '../../components/detail/Hist
 import { errorMessage } from '../../components/formRules';
 import { formatInstant, formatYuan } from '../../components/format';
 import { UploadStateTag } from '../sync/UploadStateTag';
+import { NoticesOfSourceCard } from '../notices/NoticesOfSourceCard';
 import { formatChangeValue, SeverityText, StatusTag } from './recordUi';
 import { RecordTransitionModal } from './TransitionModal';
 
@@ -153,6 +154,7 @@ export function RecordDetailPage({ id }: { id: string }) {
           />
         </Col>
         <Col xs={24} xxl={9}>
+          <NoticesOfSourceCard kind="dishonesty_record" id={record.id} version={record.version} />
           <HistoryTimeline entries={versions.map(historyEntry)} formatValue={formatChangeValue} />
         </Col>
       </Row>
