@@ -12,6 +12,9 @@ export const noticeListFilterSchema = z.object({
   years: z.array(z.number().int().min(1900).max(2100)).max(50, { error: '年度的筛选值过多' }).optional(),
   /** Only notices past their deadline with no reply (逾期). */
   overdue: z.boolean().optional(),
+  /** 整改期限 between these days (inclusive). */
+  deadlineFrom: isoDate('整改期限起').optional(),
+  deadlineTo: isoDate('整改期限止').optional(),
   addressee: z.string().trim().max(100).optional(),
   search: z.string().trim().max(100).optional(),
 });

@@ -12,6 +12,7 @@ import type { SourceLookup } from '../ledger/links';
 import { PROMISE_IMPORT_LEDGER } from '../promises/excel/importPromises';
 import { NOTICE_AUDITED_TABLE } from '../notices/noticeAudit';
 import { NOTICE_DERIVED_RUNNER } from '../notices/noticesService';
+import { NOTICE_WORKBENCH } from '../notices/noticeWorkbench';
 
 /**
  * The ledgers this version of the app has, for what looks across all of them (verify-audit, the workbench,
@@ -27,7 +28,7 @@ export const IMPORT_LEDGERS: readonly LedgerImport[] = [RECORD_IMPORT_LEDGER as 
 export const EXPORT_LEDGERS: readonly LedgerExport[] = [RECORD_EXPORT_LEDGER as LedgerExport];
 
 /** What falls due, per ledger, for the workbench (工作台). */
-export const WORKBENCH_SOURCES: readonly WorkbenchSource[] = [PROMISE_WORKBENCH];
+export const WORKBENCH_SOURCES: readonly WorkbenchSource[] = [PROMISE_WORKBENCH, NOTICE_WORKBENCH];
 
 /** Date-driven states, per ledger, made at start and at midnight. */
 export const DERIVED_RUNNERS: readonly DerivedRunner[] = [{ name: 'promises', run: applyPromiseDerivedStates }, NOTICE_DERIVED_RUNNER];

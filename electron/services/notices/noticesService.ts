@@ -253,7 +253,7 @@ export async function countOutput(deps: ServiceDeps, actor: Actor, ids: readonly
 export const NOTICE_LIST_SPEC: ListSpec = {
   table: 'rectification_notices',
   choiceFilters: { statuses: 'status', sourceKinds: 'source_kind', years: 'number_year' },
-  rangeFilters: {},
+  rangeFilters: { deadlineFrom: { column: 'deadline', bound: 'from' }, deadlineTo: { column: 'deadline', bound: 'to' } },
   search: { indexTable: 'notice_search', columns: ['addressee', 'number_text', 'title', 'facts', 'requirements'] },
   textFilters: { addressee: { indexTable: 'notice_addressee_search', columns: ['addressee'] } },
   sorts: { updatedAt: 'updated_at', number: 'number_year', deadline: 'deadline', issuedOn: 'issued_on', addressee: 'addressee_sort' },

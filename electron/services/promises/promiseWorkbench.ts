@@ -4,13 +4,14 @@ import { formatFen } from '../../../shared/validation/money';
 import type { DueQuery, WorkbenchSource } from '../ledger/workbench';
 import { userNames, type ItemDbRow } from './promiseRows';
 
-/** A list link: /promises with the filter in the query (the list page reads it). */
+/** A list link: /promises with the filter in the query (useListPage opens the list on it). */
 export function promiseListLink(filter: Record<string, string | undefined>): string {
   const params = Object.entries(filter).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}=${encodeURIComponent(v!)}`);
   return `/promises${params.length ? `?${params.join('&')}` : ''}`;
 }
 
-const mineParam = (q: DueQuery) => (q.userId ? '1' : undefined);
+/** The list's 范围 filter: only the items the signed-in user answers for. */
+const mineParam = (q: DueQuery) => (q.userId ? 'mine' : undefined);
 const whoClause = (q: DueQuery) => (q.userId ? { sql: ' AND responsible_user_id = ?', params: [q.userId] } : { sql: '', params: [] as unknown[] });
 
 function entries(sql: ReadSql, where: string, params: unknown[], q: DueQuery) {
@@ -56,12 +57,12 @@ export const PROMISE_WORKBENCH: WorkbenchSource = {
         .map((r) => [r.status, r.n]),
     );
     return PROMISE_STATUSES.filter((s) => counts.has(s)).map((s) => ({
-      status: s, label: PROMISE_STATUS_LABELS[s], count: counts.get(s)!, link: promiseListLink({ statuses: s, mine: mineParam(q) }),
+      status: s, label: PROMISE_STATUS_LABELS[s], count: counts.get(s)!, link: promiseListLink({ statuses: s, scope: mineParam(q) }),
     }));
   },
   links: (q) => ({
-    dueSoon: promiseListLink({ statuses: 'pending,partial', dueFrom: q.today, dueTo: q.until, mine: mineParam(q), sortBy: 'dueOn', sortOrder: 'asc' }),
-    overdue: promiseListLink({ statuses: 'overdue', mine: mineParam(q), sortBy: 'dueOn', sortOrder: 'asc' }),
+    dueSoon: promiseListLink({ statuses: 'pending,partial', dueFrom: q.today, dueTo: q.until, scope: mineParam(q), sortBy: 'dueOn', sortOrder: 'asc' }),
+    overdue: promiseListLink({ statuses: 'overdue', scope: mineParam(q), sortBy: 'dueOn', sortOrder: 'asc' }),
   }),
   figures: (sql, q) => {
     const r = rateThisYear(sql, q);

@@ -23,6 +23,7 @@ const FILTERS: readonly FilterField[] = [
   { kind: 'choices', name: 'years', label: '年度', options: YEAR_OPTIONS },
   { kind: 'choices', name: 'sourceKinds', label: '来源台账', options: SOURCE_OPTIONS },
   { kind: 'choices', name: 'overdue', label: '逾期', options: [{ value: 'yes', label: '只看逾期未回复' }] },
+  { kind: 'dateRange', name: 'deadline', label: '整改期限', from: 'deadlineFrom', to: 'deadlineTo' },
 ];
 
 const DEFAULT_SORT: Pick<Paging, 'sortBy' | 'sortOrder'> = { sortBy: 'updatedAt', sortOrder: 'desc' };

@@ -1,6 +1,6 @@
 import { BarChartOutlined, DownloadOutlined, PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Space, Typography, App as AntApp } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { PromiseListFilter, PromiseRow } from '../../../../shared/contract/promises';
 import type { PromiseStatus, ResolutionWay } from '../../../../shared/domain/promises';
 import { api } from '../../api/client';
@@ -11,7 +11,7 @@ import { errorMessage } from '../../components/formRules';
 import { formatYuan } from '../../components/format';
 import { ExportButton } from '../../components/list/ExportButton';
 import { FilterBar } from '../../components/list/FilterBar';
-import { emptyFilterValues, type FilterField, type FilterValues } from '../../components/list/filters';
+import type { FilterField } from '../../components/list/filters';
 import { ServerTable, type ListColumn, type Paging } from '../../components/list/ServerTable';
 import { useListPage } from '../../hooks/useListPage';
 import { PromiseStatusTag, STATUS_OPTIONS, TYPE_OPTIONS, WAY_OPTIONS, WAY_SHORT } from './promiseUi';
@@ -56,34 +56,11 @@ function requestOf(query: Record<string, unknown>): PromiseListFilter & Paging {
 
 const loadPromises = (query: Record<string, unknown>) => api.promisesList(requestOf(query) as Parameters<typeof api.promisesList>[0]);
 
-/**
- * A link from the workbench (/promises?statuses=overdue&mine=1…) sets the list's filter and sort before the list
- * reads its saved state, so each number opens exactly the rows it counts.
- */
-function seedFromAddress(storageKey: string): void {
-  const query = window.location.hash.split('?')[1];
-  if (!query) return;
-  const params = new URLSearchParams(query);
-  const filters: FilterValues = emptyFilterValues(FILTERS);
-  const list = (name: string) => (params.get(name) ? params.get(name)!.split(',') : []);
-  filters.statuses = list('statuses');
-  filters.ways = list('ways');
-  filters.types = list('types');
-  filters.scope = params.get('mine') ? ['mine'] : [];
-  filters.search = params.get('search') ?? '';
-  filters.due = params.get('dueFrom') && params.get('dueTo') ? [params.get('dueFrom')!, params.get('dueTo')!] : null;
-  const sortBy = params.get('sortBy') ?? DEFAULT_SORT.sortBy;
-  const sortOrder = params.get('sortOrder') === 'asc' ? 'asc' : 'desc';
-  sessionStorage.setItem(storageKey, JSON.stringify({ filters, page: 1, pageSize: 20, sortBy, sortOrder }));
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#/promises`);
-}
-
 /** 招商引资承诺: one row per promise item, filters (status, way, type, due date, mine), export and import. */
 export function PromisesListPage() {
   const { message } = AntApp.useApp();
   const onError = useCallback((error: unknown) => message.error(errorMessage(error)), [message]);
   const storageKey = `ledger.promises.list.v1.${useSession().status.user?.id ?? ''}`;
-  useState(() => seedFromAddress(storageKey));
   const list = useListPage<PromiseRow, Record<string, unknown>>({ storageKey, filters: FILTERS, defaultSort: DEFAULT_SORT, load: loadPromises, onError });
 
   return (
