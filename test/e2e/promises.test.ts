@@ -183,6 +183,14 @@ describe('a clerk keeps an investment project', { timeout: 180_000 }, () => {
     await poll(() => env.page.getByRole('heading', { name: '智慧物流园项目' }).isVisible()).toBe(true);
   });
 
+  it('drafts a 限期整改通知书 to the department that owes the overdue item; the project lists it', async () => {
+    await button('下发整改通知书').click();
+    await poll(() => env.page.locator('.page').textContent()).toContain('政策承诺逾期未兑现');
+    expect(await env.page.locator('.page').textContent()).toContain('智慧物流园项目');
+    await env.page.goBack();
+    await poll(() => env.page.locator('.notices-of-source').textContent()).toContain('限期整改通知书（草稿）');
+  });
+
   it('imports a workbook of two projects on the import page; a project whose rows disagree is reported, row by row', async () => {
     const file = path.join(workDir, '招商引资台账.xlsx');
     fs.writeFileSync(file, await promisesWorkbook([

@@ -5,12 +5,18 @@ import type { NoticeSourceKind } from '../../../../shared/domain/notices';
 import { api } from '../../api/client';
 import { NoticeStatusTag } from './noticeUi';
 
-/** The notices made of an entity (a record's 下发整改): the link back from the source to its notices. */
-export function NoticesOfSourceCard({ kind, id, version }: { kind: NoticeSourceKind; id: string; version: number }) {
+/**
+ * The notices made of an entity (a record's 下发整改) or of several (a project's promise items): the link back from
+ * the source to its notices.
+ */
+export function NoticesOfSourceCard({ kind, id, ids, version }: { kind: NoticeSourceKind; id?: string; ids?: readonly string[]; version: number }) {
   const [rows, setRows] = useState<NoticeRow[] | null>(null);
+  const key = (ids ?? [id!]).join(',');
   useEffect(() => {
-    api.noticesForSource({ sourceKind: kind, sourceId: id }).then(setRows, () => setRows([]));
-  }, [kind, id, version]);
+    const sources = key.split(',').filter(Boolean);
+    Promise.all(sources.map((sourceId) => api.noticesForSource({ sourceKind: kind, sourceId })))
+      .then((lists) => setRows(lists.flat()), () => setRows([]));
+  }, [kind, key, version]);
   if (rows === null || rows.length === 0) return rows === null ? null : <Card size="small" title="整改通知书" className="gap-below"><Empty description="尚未下发整改通知书" /></Card>;
   return (
     <Card size="small" title={`整改通知书（${rows.length}）`} className="gap-below notices-of-source">

@@ -6,8 +6,9 @@ import { PROMISE_MACHINE, PROMISE_STATUS_LABELS, RESOLUTION_DATE_LABELS, RESOLUT
 import { availableTransitions, type Transition } from '../../../../shared/domain/statusMachine';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
-import { useSession } from '../../app/session';
+import { useCan, useSession } from '../../app/session';
 import { HistoryTimeline, type HistoryEntry } from '../../components/detail/HistoryTimeline';
+import { NoticesOfSourceCard } from '../notices/NoticesOfSourceCard';
 import { errorMessage } from '../../components/formRules';
 import { formatInstant, formatYuan } from '../../components/format';
 import { TransitionModal } from '../../components/TransitionModal';
@@ -52,6 +53,7 @@ function PaymentsTable({ payments, onOpen }: { payments: PaymentView[]; onOpen(i
 export function ProjectDetailPage({ id }: { id: string }) {
   const { message } = AntApp.useApp();
   const role = useSession().status.user!.role;
+  const canNotify = useCan('notices.edit');
   const [data, setData] = useState<{ project: ProjectDetail; versions: PromiseVersion[] } | null>(null);
   const [users, setUsers] = useState<Array<{ id: string; displayName: string }>>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -75,6 +77,16 @@ export function ProjectDetailPage({ id }: { id: string }) {
   if (!data) return <div className="page" />;
   const { project, versions } = data;
 
+  // A notice to the department that owes (issue 10: from an unpaid or overdue promise item): drafted, then edited.
+  const draftNotice = async (item: ItemView) => {
+    try {
+      const notice = await api.noticesCreate({ sourceKind: 'investment_promise', sourceId: item.id });
+      navigate(`/notices/${notice.id}/edit`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
   const actions = (item: ItemView) => (
     <Space size={4} wrap>
       {item.status !== 'adjusted' && <Button size="small" onClick={() => setDialog({ kind: 'pay', item })}>登记兑现</Button>}
@@ -84,6 +96,7 @@ export function ProjectDetailPage({ id }: { id: string }) {
       ))}
       {item.status === 'overdue' && !item.recordId && <Button size="small" danger onClick={() => setDialog({ kind: 'record', item })}>生成失信记录</Button>}
       {item.recordId && <a href={`#/records/${item.recordId}`}>查看失信记录</a>}
+      {item.status === 'overdue' && canNotify && <Button size="small" onClick={() => void draftNotice(item)}>下发整改通知书</Button>}
     </Space>
   );
 
@@ -153,7 +166,10 @@ export function ProjectDetailPage({ id }: { id: string }) {
             }))} />
           )}
         </Card>
-        <HistoryTimeline entries={versions.map(historyEntry)} formatValue={formatValue} />
+        <div>
+          <NoticesOfSourceCard kind="investment_promise" ids={project.items.map((i) => i.id)} version={project.version} />
+          <HistoryTimeline entries={versions.map(historyEntry)} formatValue={formatValue} />
+        </div>
       </div>
       {dialog?.kind === 'pay' && <PaymentModal project={project} item={dialog.item} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'way' && <WayModal project={project} item={dialog.item} onClose={() => setDialog(null)} onDone={done} />}
