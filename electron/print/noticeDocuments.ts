@@ -3,6 +3,7 @@ import { addDays } from '../../shared/domain/notices';
 import { notFound } from '../../shared/contract/errors';
 import { todayIso } from '../../shared/validation/dates';
 import type { Actor, ServiceDeps } from '../services/context';
+import type { ReadSql } from '../db/database';
 import { countOutput, loadNoticeRow, officeOf, readNoticeSettings } from '../services/notices';
 import { fieldsOf, type NoticeDbRow } from '../services/notices/noticeRow';
 import { noticesHtml } from './noticeLayout';
@@ -12,16 +13,22 @@ import type { PrintEngine } from './printEngine';
  * The notices' documents for the print engines: the preview, the PDF (one notice or a batch) and printing,
  * each counted on the notices; and the test page. Every path goes through noticesHtml — one layout.
  */
-export function printableOf(row: NoticeDbRow, today: string, mark?: string | null): PrintableNotice {
-  return printableNotice({ ...fieldsOf(row), number: row.number_text, issuedOn: row.issued_on, status: row.status }, today, mark);
+export function printableOf(row: NoticeDbRow, today: string, mark?: string | null, issueEntry: { seq: number; hash: string } | null = null): PrintableNotice {
+  return printableNotice({ ...fieldsOf(row), number: row.number_text, issuedOn: row.issued_on, status: row.status }, today, mark, issueEntry);
 }
+
+/** The audit entry that issued the notice (its number taken in the same transaction), for the page's bottom margin. */
+const issueEntryOf = (sql: ReadSql, id: string) =>
+  sql.get<{ seq: number; hash: string }>(
+    `SELECT seq, hash FROM audit_log WHERE entity = 'rectification_notice' AND entity_id = ? AND action = 'issue' ORDER BY seq DESC LIMIT 1`, id,
+  ) ?? null;
 
 export async function noticesDocument(deps: ServiceDeps, ids: readonly string[]): Promise<string> {
   const today = todayIso(deps.now());
   const printable = await deps.db.read((sql) => ids.map((id) => {
     const row = loadNoticeRow(sql, id);
     if (!row) throw notFound('找不到该整改通知书，可能已被删除或编号有误');
-    return printableOf(row, today);
+    return printableOf(row, today, undefined, issueEntryOf(sql, id));
   }));
   return noticesHtml(printable, printable.length === 1 ? `限期整改通知书 ${printable[0].number ?? ''}` : `限期整改通知书（${printable.length} 份）`);
 }

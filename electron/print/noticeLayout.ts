@@ -87,6 +87,7 @@ body { font-family: "gw-fang", serif; font-size: ${LAYOUT.bodyPt}pt; line-height
 .pn { position: absolute; top: calc(37mm + 225mm + 7mm); font-family: "gw-song", serif; font-size: 14pt; line-height: 1; white-space: nowrap; }
 .pn.odd { right: calc(26mm + 14pt); }
 .pn.even { left: calc(28mm + 14pt); }
+.anchor { position: absolute; top: calc(37mm + 225mm + 20mm); left: 28mm; font-family: "gw-song", serif; font-size: 8pt; line-height: 1; color: #555; white-space: nowrap; }
 .mark { position: absolute; top: 14mm; right: 26mm; border: 0.6mm solid #c00; color: #c00; font-family: "gw-xbs", serif; font-size: 18pt; line-height: 1.2; padding: 1mm 3mm; letter-spacing: 0.2em; }
 .seal { display: none; }
 @media screen {
@@ -226,6 +227,7 @@ const PAGINATE = String.raw`
       const no = i + 1;
       sheet.appendChild(el('pn ' + (no % 2 ? 'odd' : 'even'), '— ' + no + ' —'));
       if (n.mark) sheet.appendChild(el('mark', n.mark));
+      if (n.anchor && i === pages.length - 1) sheet.appendChild(el('anchor', n.anchor));
       root.appendChild(sheet);
     });
   }

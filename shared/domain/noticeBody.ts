@@ -1,4 +1,5 @@
 import { formatFen } from '../validation/money';
+import { formatAuditHead } from './auditHead';
 import { chineseDate, type NoticeFields } from './notices';
 
 /**
@@ -21,6 +22,12 @@ export interface PrintableNotice {
   printedOn: string;
   /** A word marked on the page outside the type area: 样张 (test page), 草稿 (not issued), 已作废. */
   mark: string | null;
+  /**
+   * The audit chain's entry of the notice's issue, printed small in the bottom margin of its last page
+   * (`签发存证：审计日志第 1234 条 · 3fa9c1d2e4b5`): the paper copy names the entry the ledger and the city's
+   * kept chain heads must still hold. Null before issue.
+   */
+  anchor: string | null;
 }
 
 export interface NoticeForPrint extends NoticeFields {
@@ -45,7 +52,7 @@ export function noticeParagraphs(n: NoticeFields): string[] {
   ];
 }
 
-export function printableNotice(n: NoticeForPrint, today: string, mark?: string | null): PrintableNotice {
+export function printableNotice(n: NoticeForPrint, today: string, mark?: string | null, issueEntry: { seq: number; hash: string } | null = null): PrintableNotice {
   const dated = n.issuedOn ?? today;
   return {
     number: n.number,
@@ -58,5 +65,6 @@ export function printableNotice(n: NoticeForPrint, today: string, mark?: string 
     printedBy: n.issuingOffice,
     printedOn: `${chineseDate(dated)}印发`,
     mark: mark ?? (n.status === 'draft' ? '草稿' : n.status === 'void' ? '已作废' : null),
+    anchor: issueEntry ? `签发存证：审计日志${formatAuditHead(issueEntry)}` : null,
   };
 }

@@ -58,6 +58,9 @@ const HANGING = '，。、；：？！）》」』”’〕】';
 describe('the printed notice (GB/T 9704-2012)', () => {
   it('one page: A4, fonts embedded, title on the type area top, addressee flush left, body on the 28 mm edge, page number right', async () => {
     const id = await issuedNotice('经查，你单位在与某某建设工程有限公司签订的社区道路改造工程合同履行过程中，未按合同约定的期限支付工程款，被列为失信被执行人。', '某某村民委员会');
+    const issueEntry = await app.db.read((sql) => sql.get<{ seq: number; hash: string }>(
+      `SELECT seq, hash FROM audit_log WHERE entity = 'rectification_notice' AND entity_id = ? AND action = 'issue'`, id,
+    )!);
     const pdf = await noticesPdf(app.deps, app.reviewer, chromiumEngine, [id]);
     withPdf(pdf, (file) => {
       const info = pdfInfo(file);
@@ -92,6 +95,11 @@ describe('the printed notice (GB/T 9704-2012)', () => {
       expect(compact(text)).toContain('国发〔2016〕76号');
       const pn = pageNumberOf(pages[pages.length - 1])!;
       expect(compact(pn.text)).toBe(`—${pages.length}—`);
+      // the bottom margin names the audit entry that issued it (issue 13: the chain's anchor on the paper copy)
+      const issued = issueEntry;
+      const anchor = pages[pages.length - 1].find((l) => l.text.includes('签发存证'))!;
+      expect(compact(anchor.text)).toBe(compact(`签发存证：审计日志第 ${issued.seq} 条 · ${issued.hash.slice(0, 12)}`));
+      expect(anchor.yMin).toBeGreaterThan(pn.yMax);
     });
     expect((await getNotice(app.deps, id)).notice.pdfCount).toBe(1);
   }, 120_000);
