@@ -2,6 +2,7 @@ import { AUDITED_USERS, type AuditedTable } from '../audit/auditedRows';
 import type { LedgerImport } from '../excel/importJob';
 import type { LedgerExport } from '../excel/exportJob';
 import { RECORD_EXPORT_LEDGER } from '../records/excel/exportRecords';
+import { PROMISE_EXPORT_LEDGER } from '../promises/excel/exportPromises';
 import type { DerivedRunner } from '../ledger/derivedSchedule';
 import type { WorkbenchSource } from '../ledger/workbench';
 import type { UserDisableGuard } from '../users/usersService';
@@ -25,7 +26,7 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [RECORD_AUDITED_TABLE, PR
 export const IMPORT_LEDGERS: readonly LedgerImport[] = [RECORD_IMPORT_LEDGER as LedgerImport, PROMISE_IMPORT_LEDGER as LedgerImport];
 
 /** Every ledger's spreadsheet export, found by name in the export worker thread (excel/exportJob.ts). */
-export const EXPORT_LEDGERS: readonly LedgerExport[] = [RECORD_EXPORT_LEDGER as LedgerExport];
+export const EXPORT_LEDGERS: readonly LedgerExport[] = [RECORD_EXPORT_LEDGER as LedgerExport, PROMISE_EXPORT_LEDGER as LedgerExport];
 
 /** What falls due, per ledger, for the workbench (工作台). */
 export const WORKBENCH_SOURCES: readonly WorkbenchSource[] = [PROMISE_WORKBENCH, NOTICE_WORKBENCH];
