@@ -10,6 +10,7 @@ const WORTH_ANALYSING = 1000;
  */
 export const ANALYSED_LEDGER_TABLES: ReadonlyArray<{ table: string; index: string }> = [
   { table: 'dishonesty_records', index: 'records_list' },
+  { table: 'public_commitments', index: 'commitments_list' },
 ];
 
 /**

@@ -3,6 +3,8 @@ import { backupIfDue, type AutomaticOutcome } from '../services/backup/backupSer
 import { backupBeforeMigrations } from '../services/backup/beforeMigrations';
 import type { ServiceDeps } from '../services/context';
 import { decoyHash } from '../services/users/passwords';
+import { DATED_LEDGERS } from '../services/catalog';
+import { scheduleDueStates } from '../services/ledger/dueStates';
 import { startAppSync, type AppSyncOptions } from '../sync/appSync';
 import { HANDLERS } from './handlers';
 import { createHandlerRegistry, type AppContext, type HandlerRegistry, type HostAdapter } from './registry';
@@ -26,9 +28,14 @@ export async function openApp(options: { dataDir: string; host: HostAdapter; app
     return null;
   });
   const sync = startAppSync(deps, options.sync);
+  // 逾期未兑现 and the like: at start, then at every local midnight while the app runs.
+  const dueStates = scheduleDueStates(deps, DATED_LEDGERS, (error) => console.error('derived states failed', error));
+  await dueStates.started;
   // deps.db, not db: a restore replaces the connection.
   const close = async () => {
     sync.stop();
+    dueStates.stop();
+    await dueStates.started;
     await startupBackup;
     await deps.db.close();
   };

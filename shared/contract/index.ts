@@ -4,6 +4,7 @@ import { backupChannels } from './backup';
 import { updateChannels } from './update';
 import { jobChannels } from './jobs';
 import { recordChannels } from './records';
+import { commitmentChannels } from './commitments';
 import { sessionChannels } from './session';
 import { syncChannels } from './sync';
 
@@ -16,6 +17,7 @@ export const CONTRACT = {
   ...updateChannels,
   ...syncChannels,
   ...jobChannels,
+  ...commitmentChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -36,3 +38,5 @@ export type { UserRow, Settings, AuditEntry, AuditChange, AuditVerifyResult } fr
 export type { RecordRow, RecordDetail, RecordVersion, Attachment, ImportResult, RecordListFilter } from './records';
 export type { BackupRow, BackupSettings } from './backup';
 export type { SyncStatusView, BatchRow, ReceiptRow, UploadStateView, UploadTag } from './sync';
+export type { CommitmentRow, CommitmentDetail, CommitmentVersion, CommitmentListFilter } from './commitments';
+export type { LinkedEntity } from './ledger';

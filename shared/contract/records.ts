@@ -4,15 +4,11 @@ import { recordFieldsObject, recordFieldsSchema } from '../domain/recordSchema';
 import { channel } from './channel';
 import { isoDate, uuid } from './common';
 import { boundedText } from './bounds';
-import { AUTHOR_KINDS } from '../domain/entityKinds';
-import { attachmentSchema, fileSchema, importResultSchema, listRequests, MAX_FILE_BASE64 } from './ledger';
+import {
+  anyOf, attachmentAddRequest, attachmentOpenRequest, attachmentOpenResponse, attachmentSchema, fileSchema, importRequest, importResultSchema, linkedEntitySchema,
+  DRAFT_KEY, listRequests, versionSchemaOf,
+} from './ledger';
 
-/** A filter's chosen values: each at most once, so never more than the vocabulary has. */
-const anyOf = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
-  z.array(z.enum(values)).max(values.length, { error: `${label}的筛选值过多` }).optional();
-
-/** The key a form keeps its draft under (record:new, record:<id>). */
-const DRAFT_KEY = boundedText('草稿键', 80);
 
 export const recordListFilterSchema = z.object({
   statuses: anyOf('状态', RECORD_STATUSES),
@@ -76,21 +72,7 @@ export const recordDetailSchema = recordFieldsObject.extend({
 });
 export type RecordDetail = z.infer<typeof recordDetailSchema>;
 
-export const recordVersionSchema = z.object({
-  version: z.number(),
-  action: z.string(),
-  actionLabel: z.string(),
-  reason: z.string().nullable(),
-  approver: z.string().nullable(),
-  date: z.string().nullable(),
-  statusBefore: z.enum(RECORD_STATUSES).nullable(),
-  statusAfter: z.enum(RECORD_STATUSES),
-  at: z.string(),
-  /** The user's name, or 系统（到期自动） / 市平台 for changes nobody typed. */
-  userName: z.string(),
-  author: z.enum(AUTHOR_KINDS),
-  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() })),
-});
+export const recordVersionSchema = versionSchemaOf(RECORD_STATUSES);
 export type RecordVersion = z.infer<typeof recordVersionSchema>;
 
 export { attachmentSchema, fileSchema, importRejectionSchema, importResultSchema, MAX_FILE_BASE64 } from './ledger';
@@ -110,6 +92,8 @@ export const recordChannels = {
       record: recordDetailSchema,
       versions: z.array(recordVersionSchema),
       attachments: z.array(attachmentSchema),
+      /** What the record was made from in one step (an overdue commitment), and what was made from it. */
+      links: z.array(linkedEntitySchema),
     }),
   }),
   'records.create': channel({
@@ -161,27 +145,17 @@ export const recordChannels = {
   }),
   'records.attachments.add': channel({
     access: 'user',
-    request: z.object({
-      recordId: uuid,
-      fileName: z.string().trim().min(1, { error: '文件名不能为空' }).max(200, { error: '文件名过长' }),
-      contentBase64: z.string().max(MAX_FILE_BASE64, { error: '附件不能超过 30 MB' }),
-    }),
+    request: attachmentAddRequest('recordId'),
     response: attachmentSchema,
   }),
   'records.attachments.open': channel({
     access: 'user',
-    /** confirmAltered: the user saw that the file changed since it was filed, and opens it anyway. */
-    request: z.object({ attachmentId: uuid, confirmAltered: z.boolean().optional() }),
-    response: z.object({ state: z.enum(['ok', 'missing', 'altered']), opened: z.boolean() }),
+    request: attachmentOpenRequest,
+    response: attachmentOpenResponse,
   }),
   'records.import': channel({
     access: 'user',
-    request: fileSchema.extend({
-      contentBase64: z.string().max(MAX_FILE_BASE64, { error: '文件不能超过 30 MB' }),
-      dryRun: z.boolean().default(false),
-      /** The page's id for this import, to follow it with jobs.progress and stop it with jobs.cancel. */
-      jobId: uuid.optional(),
-    }),
+    request: importRequest,
     response: importResultSchema,
   }),
   'records.template': channel({ access: 'user', request: z.object({}).default({}), response: fileSchema }),

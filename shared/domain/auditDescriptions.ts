@@ -1,6 +1,7 @@
 import { RECORD_FIELD_LABELS, RECORD_STATUS_LABELS, SUBJECT_TYPE_LABELS, type RecordField } from './dishonesty';
 import { RECORD_TRANSITIONS } from './recordLifecycle';
 import { ROLE_LABELS } from './roles';
+import { COMMITMENT_AUDIT_DESCRIPTION } from './commitmentAudit';
 
 /**
  * How the audit log reads to a reviewer, declared per audited entity: its label, how to name the object an
@@ -89,6 +90,7 @@ export const AUDIT_ENTITIES: Readonly<Record<string, AuditEntityDescription>> = 
       ...Object.fromEntries(RECORD_TRANSITIONS.map((t) => [t.action, t.label])),
     },
   },
+  public_commitment: COMMITMENT_AUDIT_DESCRIPTION,
   // attachments are owned by any entity (kind + id); entries written before that name the record as recordId
   attachment: attachmentDescription((s) => (text(s.owner) && text(s.ownerId) ? { entity: String(s.owner), id: String(s.ownerId) } : null)),
   record_attachment: attachmentDescription((s) => (text(s.recordId) ? { entity: 'dishonesty_record', id: String(s.recordId) } : null)),

@@ -11,6 +11,8 @@ export interface TransitionInput {
   reason?: { label: string };
   approver?: { label: string };
   date?: { label: string; mayBeFuture: boolean };
+  /** A document or case number. */
+  reference?: { label: string };
 }
 
 export interface Transition<S extends string, F extends string = string> {

@@ -8,6 +8,7 @@ import { LedgerBuildingBlocks1763900000006 } from './0006-ledger-building-blocks
 import { UserSignInGuard1763900000012 } from './0012-user-sign-in-guard';
 import { Sync1763900000010 } from './0010-sync';
 import { PlatformDirectory1763900000011 } from './0011-platform-directory';
+import { PublicCommitments1763900000014 } from './0014-public-commitments';
 
 /**
  * Every migration, in the order it runs. Append only: never edit or reorder a migration that has shipped.
@@ -23,4 +24,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Sync1763900000010,
   PlatformDirectory1763900000011,
   UserSignInGuard1763900000012,
+  PublicCommitments1763900000014,
 ];

@@ -4,8 +4,9 @@ import { backupHandlers } from './backupHandlers';
 import { updateHandlers } from './updateHandlers';
 import { jobHandlers } from './jobHandlers';
 import { recordHandlers } from './recordHandlers';
+import { commitmentHandlers } from './commitmentHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import { syncHandlers } from './syncHandlers';
 
 /** Every channel's handler; the registry refuses to start if the contract has a channel missing here. */
-export const HANDLERS: HandlerMap = { ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...backupHandlers, ...updateHandlers, ...syncHandlers, ...jobHandlers };
+export const HANDLERS: HandlerMap = { ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...backupHandlers, ...updateHandlers, ...syncHandlers, ...jobHandlers, ...commitmentHandlers };

@@ -10,6 +10,7 @@ export interface MoveRequest {
   reason?: string;
   approver?: string;
   date?: string;
+  reference?: string;
 }
 
 /** A move the machine allows, with its inputs cleaned. */
@@ -20,6 +21,7 @@ export interface CheckedMove<S extends string, F extends string> {
   reason: string | null;
   approver: string | null;
   date: string | null;
+  reference: string | null;
 }
 
 export interface MoveContext<S extends string, F extends string> {
@@ -55,11 +57,13 @@ export function checkMove<S extends string, F extends string>(
     if (!req.date) throw validationError('date', `请填写${input.date.label}`);
     if (!input.date.mayBeFuture && req.date > ctx.today) throw validationError('date', `${input.date.label}不能晚于今天`);
   }
+  const reference = req.reference?.trim() || null;
+  if (input.reference && !reference) throw validationError('reference', `请填写${input.reference.label}`);
   for (const field of transition.needsFields ?? []) {
     if (!ctx.isFilled(field)) throw validationError(field, `“${transition.label}”前请先填写${ctx.fieldLabel(field)}`);
   }
   const to = transition.to === 'previous' ? (ctx.previousStatus ?? machine.initial) : transition.to;
-  return { transition, to, reason, approver, date: input.date ? (req.date ?? null) : null };
+  return { transition, to, reason, approver, date: input.date ? (req.date ?? null) : null, reference: input.reference ? reference : null };
 }
 
 /** How a ledger writes a state the system derived (its own columns: updated_at, updated_by…). */
@@ -79,13 +83,24 @@ export function applyDerivedStates<S extends string, DbRow extends VersionedRow>
       `SELECT * FROM ${spec.table} WHERE status IN (${derived.from.map(() => '?').join(', ')}) AND ${derived.dueColumn} < ?`,
       ...derived.from, today,
     );
-    for (const before of due) {
-      const dueOn = (before as unknown as Record<string, string | null>)[derived.dueColumn];
-      if (derivedStateFor(machine, before.status as S, dueOn, today) !== derived) continue;
-      const after = write(sql, before, derived.to, at, SYSTEM_AUTHOR);
-      logVersion(sql, spec, at, SYSTEM_AUTHOR, before, after, { action: derived.action, date: dueOn });
-      moved++;
-    }
+    for (const before of due) if (applyDerivedStateTo(sql, spec, machine, before, today, at, write)) moved++;
   }
   return moved;
+}
+
+/**
+ * The derived state of one entity, if one is due (an entity saved with a due date already past falls
+ * overdue at once, as the system's own version after the user's). Returns the entity as it now is, or null.
+ */
+export function applyDerivedStateTo<S extends string, DbRow extends VersionedRow>(
+  sql: WriteSql, spec: VersionedSpec<DbRow>, machine: StatusMachine<S>, before: DbRow, today: string, at: string, write: WriteDerivedStatus<DbRow>,
+): DbRow | null {
+  for (const derived of machine.derived) {
+    const dueOn = (before as unknown as Record<string, string | null>)[derived.dueColumn];
+    if (derivedStateFor(machine, before.status as S, dueOn, today) !== derived) continue;
+    const after = write(sql, before, derived.to, at, SYSTEM_AUTHOR);
+    logVersion(sql, spec, at, SYSTEM_AUTHOR, before, after, { action: derived.action, date: dueOn });
+    return after;
+  }
+  return null;
 }
