@@ -207,7 +207,7 @@ describe('one step from an overdue commitment to a dishonesty record', () => {
     const { record, links, versions } = await getRecord(app.deps, app.reviewer, recordId);
     expect(record).toMatchObject({
       subjectType: 'unit', unitName: c.unitName, unitUscc: c.unitUscc, situation: '未守信践诺', sector: '乡镇街道', clueSource: '来信来访',
-      severity: '较重', happenedOn: '2026-03-01', status: 'verifying', createdByName: '李录入',
+      severity: '较重', happenedOn: '2026-02-28', status: 'verifying', createdByName: '李录入',
     });
     expect(record.facts).toContain('CN-9');
     expect(record.facts).toContain('承诺期限至 2026-02-28，逾期未兑现');

@@ -1,4 +1,4 @@
-import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
+import { AppError, ERROR_CODES, validationError } from '../../../shared/contract/errors';
 import type { CommitmentDetail } from '../../../shared/contract/commitments';
 import { COMMITMENT_STATUS_LABELS, RECORD_FROM_COMMITMENT } from '../../../shared/domain/commitments';
 import { canBecomeRecord } from '../../../shared/domain/commitmentLifecycle';
@@ -16,13 +16,6 @@ import { COMMITMENT_VERSIONING, detailOf, loadCommitmentRow } from './commitment
 export const RECORD_RELATION = 'dishonesty_record';
 
 const FACTS_MAX = 2000;
-
-/** The day after the due date: the first day the commitment was overdue. */
-function dayAfter(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const next = new Date(Date.UTC(y, m - 1, d + 1));
-  return next.toISOString().slice(0, 10);
-}
 
 /**
  * 失信事实 written from the commitment: who promised what, where and when it was published, the target, the
@@ -72,7 +65,7 @@ export async function makeRecordFromCommitment(
     const existing = madeFrom(sql, { kind: COMMITMENT_VERSIONING.kind, id: before.id }, RECORD_RELATION);
     if (existing.length > 0) throw new AppError(ERROR_CODES.duplicate, `该承诺已生成失信记录（${existing[0].label}），不能重复生成`);
     const at = isoNow(deps);
-    const fields = recordFieldsSchema.parse({
+    const parsed = recordFieldsSchema.safeParse({
       subjectType: 'unit',
       unitName: before.unit_name,
       unitUscc: before.unit_uscc,
@@ -81,9 +74,15 @@ export async function makeRecordFromCommitment(
       clueSource: clueSourceOf(before),
       facts: factsFromCommitment(before),
       amountFen: null,
-      happenedOn: dayAfter(before.due_on),
+      // 发生日期: the day the commitment fell due unfulfilled (承诺期限届满之日)
+      happenedOn: before.due_on,
       severity: req.severity,
     });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw validationError(String(issue.path[0] ?? 'facts'), `无法生成失信记录：${issue.message}`);
+    }
+    const fields = parsed.data;
     const record = insertRecord(sql, at, actor, fields, 'fromCommitment');
     addLink(sql, at, actor,
       { kind: COMMITMENT_VERSIONING.kind, id: before.id, label: `${before.number} ${before.title}` },

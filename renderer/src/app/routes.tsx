@@ -11,6 +11,10 @@ import { RecordFormPage } from '../pages/records/RecordFormPage';
 import { RecordImportPage } from '../pages/records/RecordImportPage';
 import { RecordsListPage } from '../pages/records/RecordsListPage';
 import { SyncPage } from '../pages/sync/SyncPage';
+import { CommitmentDetailPage } from '../pages/commitments/CommitmentDetailPage';
+import { CommitmentFormPage } from '../pages/commitments/CommitmentFormPage';
+import { CommitmentImportPage } from '../pages/commitments/CommitmentImportPage';
+import { CommitmentsListPage } from '../pages/commitments/CommitmentsListPage';
 
 /** Side navigation: the three ledgers, notices, sync, then administration. Later issues fill the placeholders. */
 export interface NavItem {
@@ -40,7 +44,11 @@ export const ROUTES: Array<{ pattern: string; nav: string; render: (params: Reco
   { pattern: '/records/:id/edit', nav: '/records', render: (p) => <RecordFormPage key={p.id} id={p.id} /> },
   { pattern: '/records/:id', nav: '/records', render: (p) => <RecordDetailPage key={p.id} id={p.id} /> },
   { pattern: '/records', nav: '/records', render: () => <RecordsListPage /> },
-  { pattern: '/commitments', nav: '/commitments', render: () => <PlaceholderPage title="公开承诺" /> },
+  { pattern: '/commitments/new', nav: '/commitments', render: () => <CommitmentFormPage /> },
+  { pattern: '/commitments/import', nav: '/commitments', render: () => <CommitmentImportPage /> },
+  { pattern: '/commitments/:id/edit', nav: '/commitments', render: (p) => <CommitmentFormPage key={p.id} id={p.id} /> },
+  { pattern: '/commitments/:id', nav: '/commitments', render: (p) => <CommitmentDetailPage key={p.id} id={p.id} /> },
+  { pattern: '/commitments', nav: '/commitments', render: () => <CommitmentsListPage /> },
   { pattern: '/promises', nav: '/promises', render: () => <PlaceholderPage title="招商引资政策承诺兑现台账" /> },
   { pattern: '/notices', nav: '/notices', render: () => <PlaceholderPage title="限期整改通知书" /> },
   { pattern: '/sync', nav: '/sync', render: () => <SyncPage /> },

@@ -12,6 +12,7 @@ export interface TransitionValues {
   approver?: string;
   /** YYYY-MM-DD */
   date?: string;
+  reference?: string;
 }
 
 export interface TransitionModalProps {
@@ -35,13 +36,13 @@ export interface TransitionModalProps {
  * their labels and rules), then makes the move; a conflict (someone else changed the entity) closes it.
  */
 export function TransitionModal({ label, summary, input, missing, missingHint, submit, onClose, onDone }: TransitionModalProps) {
-  const [form] = Form.useForm<{ reason?: string; approver?: string; date?: Dayjs | null }>();
+  const [form] = Form.useForm<{ reason?: string; approver?: string; date?: Dayjs | null; reference?: string }>();
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
-  const noInputs = !input.reason && !input.approver && !input.date;
+  const noInputs = !input.reason && !input.approver && !input.date && !input.reference;
 
   const ok = async () => {
-    let values: { reason?: string; approver?: string; date?: Dayjs | null } = {};
+    let values: { reason?: string; approver?: string; date?: Dayjs | null; reference?: string } = {};
     if (!noInputs) {
       try {
         values = await form.validateFields();
@@ -56,6 +57,7 @@ export function TransitionModal({ label, summary, input, missing, missingHint, s
           reason: input.reason ? values.reason?.trim() : undefined,
           approver: input.approver ? values.approver?.trim() : undefined,
           date: input.date ? (toIso(values.date) ?? undefined) : undefined,
+          reference: input.reference ? values.reference?.trim() : undefined,
         }),
       );
       onDone();
@@ -92,6 +94,11 @@ export function TransitionModal({ label, summary, input, missing, missingHint, s
               rules={[{ required: true, message: `请填写${input.date.label}` }, ...(input.date.mayBeFuture ? [] : [notFutureRule(input.date.label)])]}
             >
               <DateInput style={{ width: 200 }} />
+            </Form.Item>
+          )}
+          {input.reference && (
+            <Form.Item label={input.reference.label} name="reference" rules={[requiredRule(input.reference.label), { max: 500, message: `${input.reference.label}不能超过 500 个字` }]}>
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
             </Form.Item>
           )}
           {input.approver && (
