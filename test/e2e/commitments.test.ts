@@ -40,26 +40,8 @@ afterAll(async () => {
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-const { button, field, formItem, fieldError, navItem, login } = e2eSteps(() => env);
+const { button, field, fieldError, navItem, login, shoot, choose, typeDate } = e2eSteps(() => env);
 const heading = (name: string) => env.page.getByRole('heading', { name });
-async function shoot(name: string) {
-  await env.page.mouse.move(0, 0);
-  await poll(() => env.page.locator('.ant-message-notice').count()).toBe(0);
-  await env.screenshot(name);
-}
-async function choose(label: string, option: string) {
-  await field(label).click();
-  await field(label).fill(option);
-  await env.page.keyboard.press('Enter');
-  await poll(() => formItem(label).textContent()).toContain(option);
-}
-async function typeDate(label: string, date: string) {
-  await field(label).click();
-  await field(label).fill(date);
-  await env.page.keyboard.press('Enter');
-  await poll(() => field(label).inputValue()).toBe(date);
-}
-
 describe('a clerk enters a commitment', () => {
   it('fills the form by its labels; a missing field is named under it', async () => {
     await login(E2E_CLERK.username);

@@ -1,8 +1,8 @@
-import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Form, Input, Result, Row, Space, Spin, Typography, App as AntApp } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Form, Input, Result, Row, Space, Spin, Typography, App as AntApp } from 'antd';
 import type { Rule } from 'antd/es/form';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { CommitmentDetail } from '../../../../shared/contract';
 import { COMMITMENT_FIELD_LABELS as L, COMMITMENT_STATUS_LABELS } from '../../../../shared/domain/commitments';
 import { COMMITMENT_MACHINE } from '../../../../shared/domain/commitmentLifecycle';
@@ -13,10 +13,11 @@ import { useCan, useSession } from '../../app/session';
 import { fromIso, toIso } from '../../components/dates';
 import { DateInput, notFutureRule } from '../../components/form/DateInput';
 import { DraftRestoredNotice } from '../../components/form/DraftRestoredNotice';
+import { CorrectionNotice, CorrectionReason, FormActions } from '../../components/form/FormFooter';
 import { KeySelect } from '../../components/form/KeySelect';
 import { zodRules } from '../../components/form/zodRule';
 import { errorMessage, requiredRule, showFieldError } from '../../components/formRules';
-import { useFormDraft } from '../../hooks/useFormDraft';
+import { useDraftedForm } from '../../hooks/useDraftedForm';
 import { useFormKeys } from '../../hooks/useFormKeys';
 import { normalizeCodeInput, usccTypingRules } from '../records/recordUi';
 import { COMMITMENT_TYPE_OPTIONS, CommitmentStatusTag, PUBLISH_CHANNEL_OPTIONS, SERVICE_AREA_OPTIONS } from './commitmentUi';
@@ -29,14 +30,9 @@ interface FormValues {
   publishedOn?: Dayjs | null; dueOn?: Dayjs | null; reason?: Text;
 }
 
-/** What a draft stores: the values with dates as text, and the version the edit started from. */
-interface DraftData {
-  values: Omit<FormValues, 'publishedOn' | 'dueOn'> & { publishedOn?: string | null; dueOn?: string | null };
-  baseVersion?: number;
-}
-
-const toDraft = (v: FormValues, baseVersion?: number): DraftData => ({ values: { ...v, publishedOn: toIso(v.publishedOn), dueOn: toIso(v.dueOn) }, baseVersion });
-const fromDraft = (d: DraftData): FormValues => ({ ...d.values, publishedOn: fromIso(d.values?.publishedOn), dueOn: fromIso(d.values?.dueOn) });
+type Stored = Omit<FormValues, 'publishedOn' | 'dueOn'> & { publishedOn?: string | null; dueOn?: string | null };
+const toStored = (v: FormValues): Stored => ({ ...v, publishedOn: toIso(v.publishedOn), dueOn: toIso(v.dueOn) });
+const fromStored = (d: Stored): FormValues => ({ ...d, publishedOn: fromIso(d.publishedOn), dueOn: fromIso(d.dueOn) });
 
 function valuesOf(c: CommitmentDetail): FormValues {
   return { ...c, target: c.target ?? undefined, publishedOn: fromIso(c.publishedOn), dueOn: fromIso(c.dueOn) };
@@ -56,7 +52,6 @@ function fieldsOf(v: FormValues): CommitmentFieldsInput {
 const RULES = zodRules(commitmentFieldsObject);
 const need = (field: keyof typeof L): Rule[] => [requiredRule(L[field]), RULES[field]];
 const choose = (field: keyof typeof L): Rule[] => [{ required: true, message: `请选择${L[field]}` }];
-const maxRule = (label: string, max: number): Rule => ({ max, message: `${label}不能超过 ${max} 个字` });
 
 /** New commitment (no id), or edit of one 待确认, or correction of a confirmed or closed one. */
 export function CommitmentFormPage({ id }: { id?: string }) {
@@ -65,54 +60,18 @@ export function CommitmentFormPage({ id }: { id?: string }) {
   const { message } = AntApp.useApp();
   const officeName = useSession().status.officeName ?? undefined;
   const canCorrect = useCan('commitments.correct');
-  const [commitment, setCommitment] = useState<CommitmentDetail | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [restored, setRestored] = useState<{ savedAt: string; stale: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
-  const draft = useFormDraft<DraftData>({ key: draftKey, path: id ? `/commitments/${id}/edit` : '/commitments/new', title: id ? '修改公开承诺' : '新建公开承诺' });
   const formRoot = useRef<HTMLDivElement>(null);
-  const blank: FormValues = { unitName: officeName };
+  const { entity: commitment, loading, loadError, restored, draft, keepDraft, discardDraft } = useDraftedForm<FormValues, Stored, CommitmentDetail>({
+    form,
+    resume: { key: draftKey, path: id ? `/commitments/${id}/edit` : '/commitments/new', title: id ? '修改公开承诺' : '新建公开承诺' },
+    load: async () => (id ? (await api.commitmentsGet({ id })).commitment : null),
+    blank: { unitName: officeName },
+    valuesOf,
+    toStored,
+    fromStored,
+  });
   const correcting = commitment !== null && (commitment.locked || !COMMITMENT_MACHINE.editableInPlace.includes(commitment.status));
-
-  useEffect(() => {
-    let alive = true;
-    (async () => {
-      try {
-        const loaded = id ? (await api.commitmentsGet({ id })).commitment : null;
-        const saved = await api.draftsGet({ key: draftKey }).catch(() => null);
-        if (!alive) return;
-        setCommitment(loaded);
-        const base = loaded ? valuesOf(loaded) : { unitName: officeName };
-        if (saved?.data && typeof saved.data === 'object' && 'values' in saved.data) {
-          const data = saved.data as DraftData;
-          form.setFieldsValue({ ...base, ...fromDraft(data) });
-          setRestored({ savedAt: saved.savedAt, stale: Boolean(loaded && data.baseVersion !== undefined && data.baseVersion !== loaded.version) });
-        } else form.setFieldsValue(base);
-      } catch (error) {
-        if (alive) setLoadError(errorMessage(error));
-      } finally {
-        if (alive) setLoading(false);
-      }
-    })();
-    return () => {
-      alive = false;
-    };
-  }, [id, draftKey, form, officeName]);
-
-  const onValuesChange = () => draft.schedule(toDraft(form.getFieldsValue(true) as FormValues, commitment?.version));
-
-  const discardDraft = async () => {
-    try {
-      await draft.discard();
-      form.resetFields();
-      form.setFieldsValue(commitment ? valuesOf(commitment) : blank);
-      setRestored(null);
-      message.success('已放弃草稿');
-    } catch (error) {
-      message.error(errorMessage(error));
-    }
-  };
 
   const save = async (values: FormValues) => {
     setSaving(true);
@@ -127,7 +86,7 @@ export function CommitmentFormPage({ id }: { id?: string }) {
       message.success(`${commitment ? (correcting ? `已更正，生成第 ${saved.version} 版` : '已保存修改') : '已新建承诺'}${overdue}`);
       navigate(`/commitments/${saved.id}`);
     } catch (error) {
-      draft.schedule(toDraft(form.getFieldsValue(true) as FormValues, commitment?.version));
+      keepDraft();
       setSaving(false);
       if (!showFieldError(form, error)) message.error(errorMessage(error));
     }
@@ -158,20 +117,14 @@ export function CommitmentFormPage({ id }: { id?: string }) {
       <Spin spinning={loading}>
         {restored && <DraftRestoredNotice savedAt={restored.savedAt} stale={restored.stale} onDiscard={discardDraft} />}
         {correcting && commitment && (
-          <Alert
-            className="gap-below"
-            type="warning"
-            showIcon
-            title={`该承诺${commitment.locked ? '已审核确认' : `处于“${COMMITMENT_STATUS_LABELS[commitment.status]}”状态`}，本次修改是一次更正`}
-            description={`保存后生成第 ${commitment.version + 1} 版，原内容完整保留在版本历史中；请在下方填写更正理由。`}
-          />
+          <CorrectionNotice subject={`该承诺${commitment.locked ? '已审核确认' : `处于“${COMMITMENT_STATUS_LABELS[commitment.status]}”状态`}`} version={commitment.version} />
         )}
         <Form<FormValues>
           form={form}
           name="commitment"
           layout="vertical"
           className="commitment-form"
-          onValuesChange={onValuesChange}
+          onValuesChange={keepDraft}
           onKeyDown={noImplicitSubmit}
           onFinish={save}
           scrollToFirstError={{ block: 'center' }}
@@ -248,22 +201,8 @@ export function CommitmentFormPage({ id }: { id?: string }) {
               </Col>
             </Row>
           </Card>
-          {correcting && (
-            <Card size="small" title="更正" className="form-section">
-              <Form.Item label="更正理由" name="reason" rules={[requiredRule('更正理由'), maxRule('更正理由', 500)]}>
-                <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} showCount />
-              </Form.Item>
-            </Card>
-          )}
-          <div className="form-actions">
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>{correcting ? '保存更正' : '保存'}</Button>
-              <Button onClick={back}>取消</Button>
-              <Typography.Text type="secondary" className="draft-status">
-                {draft.failed ? '草稿暂未保存（稍后重试）' : draft.savedAt ? `草稿已自动保存 ${dayjs(draft.savedAt).format('HH:mm:ss')}` : 'Ctrl+S 保存 · Esc 取消'}
-              </Typography.Text>
-            </Space>
-          </div>
+          {correcting && <CorrectionReason />}
+          <FormActions saving={saving} correcting={correcting} draft={draft} onCancel={back} />
         </Form>
       </Spin>
     </div>
