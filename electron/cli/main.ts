@@ -18,9 +18,14 @@ import { BackupCheckError, writeBackupFile } from '../services/backup/backupFile
 import { restoreLedger } from '../services/backup/restoreLedger';
 import { knownMigrationNames } from '../services/backup/beforeMigrations';
 import { noteRestore } from '../services/backup/restoreService';
-import type { Actor, ServiceDeps } from '../services/context';
 import { exportRecordsWorkbook } from '../services/records/excel/exportRecords';
 import { importRecordsWorkbook } from '../services/records/excel/importRecords';
+import { exportCommitmentsWorkbook } from '../services/commitments/excel/exportCommitments';
+import { importCommitmentsWorkbook } from '../services/commitments/excel/importCommitments';
+import { DATED_LEDGERS } from '../services/catalog';
+import { applyDueStates } from '../services/ledger/dueStates';
+import type { ImportResult } from '../../shared/contract/ledger';
+import type { Actor, ServiceDeps } from '../services/context';
 import { createUser, initializeOffice, toActor } from '../services/users/usersService';
 import { UserEntity } from '../db/entities';
 import { validationFailure } from '../ipc/registry';
@@ -38,8 +43,8 @@ const USAGE = `政务诚信台账命令行（npm run cli -- <命令> 或 ledger 
   verify-audit --data 目录 [--against-platform]           校验审计日志链（并与市平台保存的链头核对）
   backup --data 目录 --to 文件                            在线备份并做完整性检查（先写临时文件，检查后再改名）
   restore --data 目录 --from 文件                         从备份恢复（先另存当前台账；须先关闭台账程序）
-  import --data 目录 --kind records 文件 [--dry-run]      从 Excel 导入失信记录
-  export --data 目录 --kind records --out 文件            导出失信记录到 Excel
+  import --data 目录 --kind records|commitments 文件 [--dry-run]   从 Excel 导入失信记录或公开承诺
+  export --data 目录 --kind records|commitments --out 文件         导出失信记录或公开承诺到 Excel
 ${SYNC_USAGE}
 
   每个命令都支持 --json（机器可读输出）；失败时以非零状态退出。`;
@@ -184,30 +189,50 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
     });
   },
   async import(values, positionals) {
-    if (need(values, 'kind', '台账类型') !== 'records') throw new CliError('目前只支持 --kind records（政务失信记录）', 2, 'USAGE');
+    const ledger = cliLedger(values);
     const file = positionals[1];
     if (!file) throw new CliError('缺少要导入的文件', 2, 'USAGE');
     if (!fs.existsSync(file)) throw new CliError(`找不到文件：${file}`, 2, 'USAGE');
     return withDb(values, async (deps) => {
-      const result = await importRecordsWorkbook(deps, await cliActor(deps, values), fs.readFileSync(file), { dryRun: Boolean(values['dry-run']), fileName: path.basename(file) });
+      const result = await ledger.importWorkbook(deps, await cliActor(deps, values), fs.readFileSync(file), { dryRun: Boolean(values['dry-run']), fileName: path.basename(file) });
       const lines = result.rejected.map((r) => `  第 ${r.row} 行 【${r.column}】 ${r.reason}`);
       const head = `${result.dryRun ? '预检' : '导入'}完成：共 ${result.totalRows} 行，${result.dryRun ? '可导入' : '已导入'} ${result.accepted} 行，拒绝 ${result.rejected.length} 处`;
       return { text: [head, ...lines].join('\n'), json: { dryRun: result.dryRun, totalRows: result.totalRows, accepted: result.accepted, rejected: result.rejected } };
     });
   },
   async export(values) {
-    if (need(values, 'kind', '台账类型') !== 'records') throw new CliError('目前只支持 --kind records（政务失信记录）', 2, 'USAGE');
+    const ledger = cliLedger(values);
     const out = path.resolve(need(values, 'out', '输出文件'));
     return withDb(values, async (deps) => {
       const actor = await cliActor(deps, values);
-      const { bytes, count } = await exportRecordsWorkbook(deps, { sortBy: 'updatedAt', sortOrder: 'desc' });
+      // states that followed from a date while no program had the ledger open (逾期未兑现) are made first, as at the app's start
+      await applyDueStates(deps, DATED_LEDGERS);
+      const { bytes, count } = await ledger.exportWorkbook(deps);
       fs.writeFileSync(out, bytes);
-      await logExport(deps, actor, { kind: '政务失信记录', fileName: path.basename(out), count });
-      return { text: `已导出 ${count} 条记录到 ${out}`, json: { ok: true, file: out, count } };
+      await logExport(deps, actor, { kind: ledger.label, fileName: path.basename(out), count });
+      return { text: `已导出 ${count} ${ledger.unit}到 ${out}`, json: { ok: true, file: out, count } };
     });
   },
   sync: (values, positionals) => syncCommand(values, positionals, { withDb: (work) => withDb(values, work), actor: (deps) => cliActor(deps, values) }),
 };
+
+/** The ledgers the CLI imports and exports (--kind). */
+interface CliLedger {
+  label: string;
+  unit: string;
+  importWorkbook(deps: ServiceDeps, actor: Actor, bytes: Buffer, opts: { dryRun: boolean; fileName?: string }): Promise<ImportResult>;
+  exportWorkbook(deps: ServiceDeps): Promise<{ bytes: Buffer; count: number }>;
+}
+const CLI_LEDGERS: Record<string, CliLedger> = {
+  records: { label: '政务失信记录', unit: '条记录', importWorkbook: importRecordsWorkbook, exportWorkbook: (deps) => exportRecordsWorkbook(deps, { sortBy: 'updatedAt', sortOrder: 'desc' }) },
+  commitments: { label: '公开承诺', unit: '项承诺', importWorkbook: importCommitmentsWorkbook, exportWorkbook: (deps) => exportCommitmentsWorkbook(deps, { sortBy: 'updatedAt', sortOrder: 'desc' }) },
+};
+function cliLedger(values: Values): CliLedger {
+  const kind = need(values, 'kind', '台账类型');
+  const ledger = CLI_LEDGERS[kind];
+  if (!ledger) throw new CliError(`不支持的台账类型“${kind}”：可用 --kind ${Object.keys(CLI_LEDGERS).join(' 或 --kind ')}`, 2, 'USAGE');
+  return ledger;
+}
 
 async function main(): Promise<number> {
   let parsed;
