@@ -49,7 +49,8 @@ describe('a clerk enters a commitment', () => {
     await poll(() => heading('公开承诺').isVisible()).toBe(true);
     await button('新建承诺').click();
     await poll(() => heading('新建公开承诺').isVisible()).toBe(true);
-    expect(await field(L.unitName).inputValue()).toBe(TEST_OFFICE.officeName);
+    // the office's own name is filled in once the form has loaded (the unit is most often the office itself)
+    await poll(() => field(L.unitName).inputValue()).toBe(TEST_OFFICE.officeName);
     await field(L.unitUscc).fill(TEST_OFFICE.officeUscc);
     await field(L.number).fill('GK-2024-017');
     await field(L.title).fill(TITLE);
