@@ -18,19 +18,24 @@ export interface OpenedApp {
 }
 
 /** Open a data folder and wire the handler registry: shared by the Electron main process and the web harness. */
-export async function openApp(options: { dataDir: string; host: HostAdapter; appVersion: string; nativeBinding?: string; sync?: AppSyncOptions }): Promise<OpenedApp> {
+export async function openApp(options: {
+  dataDir: string; host: HostAdapter; appVersion: string; nativeBinding?: string; sync?: AppSyncOptions;
+  /** The ledger's clock (tests let a due date pass); the system clock by default. */
+  now?: () => Date;
+}): Promise<OpenedApp> {
   await backupBeforeMigrations(options.dataDir, { appVersion: options.appVersion, now: new Date(), nativeBinding: options.nativeBinding });
   const db = await openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
-  const deps: ServiceDeps = { db, dataDir: options.dataDir, now: () => new Date() };
+  const deps: ServiceDeps = { db, dataDir: options.dataDir, now: options.now ?? (() => new Date()) };
   const app: AppContext = { deps, host: options.host, appVersion: options.appVersion };
   const startupBackup = backupIfDue(deps, options.appVersion).catch((error) => {
     console.error('automatic backup failed', error);
     return null;
   });
   const sync = startAppSync(deps, options.sync);
-  // States that follow from a date (an item past its due date, a notice past its deadline) are made at start
-  // and after every midnight.
+  // States that follow from a date (逾期未兑现, a notice past its deadline): made before the window shows the
+  // ledgers, then after every midnight.
   const derived = scheduleDerivedStates(deps, DERIVED_RUNNERS);
+  await derived.first;
   // deps.db, not db: a restore replaces the connection.
   const close = async () => {
     sync.stop();

@@ -7,6 +7,7 @@ import { directoryChannels } from './directory';
 import { recordChannels } from './records';
 import { promiseChannels } from './promises';
 import { workbenchChannels } from './workbench';
+import { commitmentChannels } from './commitments';
 import { sessionChannels } from './session';
 import { syncChannels } from './sync';
 import { noticeChannels } from './notices';
@@ -24,6 +25,7 @@ export const CONTRACT = {
   ...jobChannels,
   ...directoryChannels,
   ...noticeChannels,
+  ...commitmentChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -45,3 +47,5 @@ export type { RecordRow, RecordDetail, RecordVersion, Attachment, ImportResult, 
 export type { BackupRow, BackupSettings } from './backup';
 export type { SyncStatusView, BatchRow, ReceiptRow, UploadStateView, UploadTag } from './sync';
 export type { NoticeRow, NoticeDetail, NoticeVersion, NoticeSettings, NoticeListFilter } from './notices';
+export type { CommitmentRow, CommitmentDetail, CommitmentVersion, CommitmentListFilter } from './commitments';
+export type { LinkedEntity } from './ledger';
