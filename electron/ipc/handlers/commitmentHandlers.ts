@@ -2,7 +2,8 @@ import {
   addCommitmentAttachment, commitmentDepartments, createCommitment, getCommitment, makeRecordFromCommitment, queryCommitments,
   superviseCommitment, transitionCommitment, updateCommitment,
 } from '../../services/commitments';
-import { buildCommitmentTemplate, exportCommitmentsWorkbook } from '../../services/commitments/excel/exportCommitments';
+import { buildCommitmentTemplate, COMMITMENT_EXPORT_LEDGER } from '../../services/commitments/excel/exportCommitments';
+import { exportInWorker } from '../../services/excel/exportJob';
 import { importCommitmentsInWorker } from '../../services/commitments/excel/importCommitments';
 import { openAttachment } from '../../services/files/attachments';
 import { requirePermission } from '../../services/permissions';
@@ -35,7 +36,7 @@ export const commitmentHandlers: HandlerMap<CommitmentChannels> = {
   },
   'commitments.template': async () => ({ fileName: '公开承诺导入模板.xlsx', contentBase64: (await buildCommitmentTemplate()).toString('base64') }),
   'commitments.export': async (req, { app, actor }) => {
-    const { bytes, count } = await exportCommitmentsWorkbook(app.deps, req);
+    const { bytes, count } = await exportInWorker(app.deps, COMMITMENT_EXPORT_LEDGER, req);
     const fileName = `公开承诺_${today()}.xlsx`;
     await logExport(app.deps, actor, { kind: '公开承诺', fileName, count });
     return { fileName, contentBase64: bytes.toString('base64'), count };

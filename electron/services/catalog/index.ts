@@ -17,6 +17,8 @@ import { NOTICE_WORKBENCH } from '../notices/noticeWorkbench';
 import { COMMITMENT_AUDITED_TABLE } from '../commitments/commitmentAudit';
 import { COMMITMENT_DERIVED_RUNNER } from '../commitments/commitmentsService';
 import { COMMITMENT_IMPORT_LEDGER } from '../commitments/excel/importCommitments';
+import { COMMITMENT_WORKBENCH } from '../commitments/commitmentWorkbench';
+import { COMMITMENT_EXPORT_LEDGER } from '../commitments/excel/exportCommitments';
 
 /**
  * The ledgers this version of the app has, for what looks across all of them (verify-audit, the workbench,
@@ -31,10 +33,12 @@ export const IMPORT_LEDGERS: readonly LedgerImport[] = [
 ];
 
 /** Every ledger's spreadsheet export, found by name in the export worker thread (excel/exportJob.ts). */
-export const EXPORT_LEDGERS: readonly LedgerExport[] = [RECORD_EXPORT_LEDGER as LedgerExport, PROMISE_EXPORT_LEDGER as LedgerExport];
+export const EXPORT_LEDGERS: readonly LedgerExport[] = [
+  RECORD_EXPORT_LEDGER as LedgerExport, COMMITMENT_EXPORT_LEDGER as LedgerExport, PROMISE_EXPORT_LEDGER as LedgerExport,
+];
 
 /** What falls due, per ledger, for the workbench (工作台). */
-export const WORKBENCH_SOURCES: readonly WorkbenchSource[] = [PROMISE_WORKBENCH, NOTICE_WORKBENCH];
+export const WORKBENCH_SOURCES: readonly WorkbenchSource[] = [COMMITMENT_WORKBENCH, PROMISE_WORKBENCH, NOTICE_WORKBENCH];
 
 /** Date-driven states (逾期未兑现, 逾期), per ledger, made at start and at every midnight (ledger/derivedSchedule.ts). */
 export const DERIVED_RUNNERS: readonly DerivedRunner[] = [COMMITMENT_DERIVED_RUNNER, { name: 'promises', run: applyPromiseDerivedStates }, NOTICE_DERIVED_RUNNER];

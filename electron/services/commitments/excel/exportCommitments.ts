@@ -1,4 +1,5 @@
 import { COMMITMENT_STATUS_LABELS, type CommitmentField } from '../../../../shared/domain/commitments';
+import type { LedgerExport } from '../../excel/exportJob';
 import type { ServiceDeps } from '../../context';
 import { dateCell, localMinute, writeLedgerSheet } from '../../excel/exportSheet';
 import { buildTemplate } from '../../excel/template';
@@ -35,3 +36,6 @@ export async function exportCommitmentsWorkbook(deps: ServiceDeps, q: Commitment
 }
 
 export const buildCommitmentTemplate = () => buildTemplate(COMMITMENT_SHEET);
+
+/** The commitments' export as the export worker runs it (excel/exportJob.ts). */
+export const COMMITMENT_EXPORT_LEDGER: LedgerExport<CommitmentListQuery> = { name: 'commitments', write: (deps, q) => exportCommitmentsWorkbook(deps, q) };

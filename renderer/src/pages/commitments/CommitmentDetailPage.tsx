@@ -15,6 +15,7 @@ import { TransitionModal } from '../../components/TransitionModal';
 import { AttachmentsCard } from '../../components/detail/AttachmentsCard';
 import { HistoryTimeline, type HistoryEntry } from '../../components/detail/HistoryTimeline';
 import { LinksCard } from '../../components/detail/LinksCard';
+import { NoticesOfSourceCard } from '../notices/NoticesOfSourceCard';
 import { errorMessage } from '../../components/formRules';
 import { formatInstant } from '../../components/format';
 import { UploadStateTag } from '../sync/UploadStateTag';
@@ -71,10 +72,22 @@ export function CommitmentDetailPage({ id }: { id: string }) {
   const canEdit = useCan('commitments.edit');
   const canCorrect = useCan('commitments.correct');
   const canRecord = useCan('records.edit') && canEdit;
+  const canNotify = useCan('notices.edit');
   const [data, setData] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [acting, setActing] = useState<CommitmentTransition | null>(null);
   const [makingRecord, setMakingRecord] = useState(false);
+  const { message } = AntApp.useApp();
+
+  // A 限期整改通知书 to the unit that did not keep its word: drafted from the commitment, then edited.
+  const draftNotice = async () => {
+    try {
+      const notice = await api.noticesCreate({ sourceKind: 'public_commitment', sourceId: id });
+      navigate(`/notices/${notice.id}/edit`);
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
 
   const load = useCallback(async () => {
     try {
@@ -128,6 +141,7 @@ export function CommitmentDetailPage({ id }: { id: string }) {
           {canBecomeRecord(c.status) && !record && canRecord && (
             <Button type="primary" danger icon={<ExceptionOutlined />} onClick={() => setMakingRecord(true)}>生成失信记录</Button>
           )}
+          {c.status === 'overdue' && canNotify && <Button danger onClick={() => void draftNotice()}>下发整改通知书</Button>}
           {transitions.map((t) => (
             <Button key={t.action} type={t.action === 'confirm' || t.action === 'fulfil' ? 'primary' : 'default'} onClick={() => setActing(t)}>{t.label}</Button>
           ))}
@@ -145,7 +159,7 @@ export function CommitmentDetailPage({ id }: { id: string }) {
           type="error"
           showIcon
           title={`承诺期限 ${c.dueOn} 已过，尚未兑现`}
-          description="可确认兑现、认定部分兑现或依法调整；未守信践诺的，可“生成失信记录”（限期整改通知书由整改通知书台账起草）。"
+          description="可确认兑现、认定部分兑现或依法调整；未守信践诺的，可“生成失信记录”，或“下发整改通知书”限期整改。"
         />
       )}
 
@@ -156,6 +170,7 @@ export function CommitmentDetailPage({ id }: { id: string }) {
           </Card>
           <SupervisionCard commitment={c} canAdd={canEdit} onChanged={load} />
           <LinksCard links={links} />
+          <NoticesOfSourceCard kind="public_commitment" id={c.id} version={c.version} />
           <AttachmentsCard
             attachments={attachments}
             canAdd={canEdit}
