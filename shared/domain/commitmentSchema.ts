@@ -11,7 +11,7 @@ const required = (label: string, max: number) => text(label, max).min(1, { error
 const optional = (label: string, max: number) =>
   z.preprocess((v) => (v === undefined || v === null ? '' : v), text(label, max)).transform((v) => (v === '' ? null : v));
 const choice = <T extends readonly [string, ...string[]]>(label: string, values: T) => z.enum(values, { error: `请选择${label}` });
-const day = (label: string) => z.string({ error: `请填写${label}` }).refine(isValidIsoDate, { error: `请填写有效的${label}（YYYY-MM-DD）` });
+const day = (label: string) => z.string({ error: `请填写${label}` }).max(10, { error: `请填写有效的${label}（YYYY-MM-DD）` }).refine(isValidIsoDate, { error: `请填写有效的${label}（YYYY-MM-DD）` });
 
 /**
  * The fields of a public commitment as the clerk enters them (DOMAIN.md §2). This is also the `data` of its
@@ -20,7 +20,7 @@ const day = (label: string) => z.string({ error: `请填写${label}` }).refine(i
  */
 export const commitmentFieldsObject = z.object({
   unitName: required(L.unitName, 100),
-  unitUscc: z.string({ error: `请填写${L.unitUscc}` }).trim().min(1, { error: `请填写${L.unitUscc}` }),
+  unitUscc: z.string({ error: `请填写${L.unitUscc}` }).trim().min(1, { error: `请填写${L.unitUscc}` }).max(64, { error: `${L.unitUscc}应为 18 位` }),
   number: required(L.number, 60),
   title: required(L.title, 100),
   content: text(L.content, 2000),

@@ -132,7 +132,7 @@ describe('ledger CLI: import and export --kind commitments', { timeout: 120_000 
       expect(fs.existsSync(out)).toBe(true);
       const wrong = await cli(['export', '--data', data, '--kind', 'pledges', '--out', out]);
       expect(wrong.code).toBe(2);
-      expect(wrong.stderr).toContain('--kind commitments');
+      expect(wrong.stderr).toMatch(/--kind 只能是.*commitments（公开承诺）/);
     } finally {
       fs.rmSync(data, { recursive: true, force: true });
       fs.rmSync(root, { recursive: true, force: true });
