@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type EntityManager, type EntityTarget, type MigrationInterface, type ObjectLiteral, type Repository } from 'typeorm';
+import { retryWhenBusy } from './busyRetry';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { refreshLedgerStatistics } from './plannerStatistics';
@@ -166,6 +167,10 @@ export class Db {
       if (!this.dataSource.isInitialized) return;
       this.statements.clear();
       try {
+        // Fold the log in only if no other connection is busy with the database: a TRUNCATE checkpoint holds the
+        // write lock while it waits for readers, and with the busy timeout it held another process's writes (and
+        // its opening) back for seconds. Without a wait it stops where a reader is, as a PASSIVE one would.
+        this.connection.pragma('busy_timeout = 0');
         this.connection.pragma('wal_checkpoint(TRUNCATE)');
       } catch {
         // a failed checkpoint only leaves the WAL file for the next start to fold in
@@ -233,7 +238,7 @@ export async function openDatabase(dataDir: string, options: OpenOptions = {}): 
   }
   try {
     const connection = (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
-    probeWritable(connection);
+    await retryWhenBusy(async () => probeWritable(connection), 3); // a writer elsewhere is waited for a while (seconds), not refused at once
     await refuseNewerDatabase(dataSource, migrations);
     await dataSource.runMigrations({ transaction: 'all' });
     refreshLedgerStatistics(connection);

@@ -83,7 +83,8 @@ describe('a large import on the import page', { timeout: 180_000 }, () => {
     const result = env.page.locator('.import-result').first();
     await expect
       .poll(async () => {
-        const text = await progress().locator('.ant-progress-indicator').textContent().catch(() => null);
+        // A short wait: once the import is done the bar is gone, and the locator's default wait is 30 s.
+        const text = await progress().locator('.ant-progress-indicator').textContent({ timeout: 100 }).catch(() => null);
         if (text) seen.push(Number(text.replace('%', '')));
         return (await result.count()) > 0 ? await result.textContent() : '';
       }, { timeout: 120_000, interval: 100 })

@@ -212,6 +212,18 @@ describe('databases that cannot be opened', () => {
     expect(await reopened.read((sql) => readSettings(sql)?.officeName)).toBe(TEST_OFFICE.officeName);
   });
 
+  it('waits for a writer elsewhere that holds the lock longer than the busy timeout, instead of refusing at once', async () => {
+    const dir = newDir();
+    await closeDb(await openDb(dir));
+    const other = new Database(path.join(dir, DATABASE_FILE_NAME));
+    raw.push(other);
+    other.exec('BEGIN IMMEDIATE'); // another process's long write: 2.5 s, beyond the 2 s busy timeout
+    const released = new Promise<void>((resolve) => setTimeout(() => (other.exec('COMMIT'), resolve()), 2500));
+    const db = await openDb(dir);
+    await released;
+    expect(db.connection.pragma('journal_mode', { simple: true })).toBe('wal');
+  });
+
   it('reports a brand-new file another program holds exclusively (rollback journal) as locked', async () => {
     const dir = newDir();
     const other = new Database(path.join(dir, DATABASE_FILE_NAME));

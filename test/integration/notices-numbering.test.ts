@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(async () => app.close().catch(() => undefined));
 
-function child(count: number, onLine?: (line: string, kill: () => void) => void): Promise<{ code: number | null; signal: string | null; lines: string[] }> {
+function child(count: number, onLine?: (line: string, kill: () => void) => void): Promise<{ code: number | null; signal: string | null; lines: string[]; err: string }> {
   const actor = (a: typeof app.clerk) => JSON.stringify(a);
   const proc = spawn(process.execPath, ['--import', 'tsx', 'test/support/issueInChild.ts', app.dataDir, String(count), actor(app.clerk), actor(app.reviewer)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
@@ -33,10 +33,7 @@ function child(count: number, onLine?: (line: string, kill: () => void) => void)
       onLine?.(line, () => proc.kill('SIGKILL'));
     }
   });
-  return new Promise((resolve) => proc.on('exit', (code, signal) => {
-    if (code !== 0 && signal === null) console.error(err);
-    resolve({ code, signal, lines });
-  }));
+  return new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal, lines, err })));
 }
 
 async function numbersInLedger(): Promise<{ seqs: number[]; texts: string[]; audit: { ok: boolean }; uploads: number; issuedCount: number }> {
@@ -56,7 +53,7 @@ async function numbersInLedger(): Promise<{ seqs: number[]; texts: string[]; aud
 describe('notice numbers across processes and crashes', () => {
   it('1,000 notices from four concurrent processes are numbered exactly 1..1000', async () => {
     const results = await Promise.all([0, 1, 2, 3].map(() => child(250)));
-    for (const r of results) expect(r.code).toBe(0);
+    for (const r of results) expect(r.code, r.err).toBe(0);
     const printed = results.flatMap((r) => r.lines.filter((l) => l.startsWith('issued ')).map((l) => l.slice(7)));
     expect(new Set(printed).size).toBe(1000);
     const { seqs, texts, audit, uploads } = await numbersInLedger();
@@ -80,7 +77,7 @@ describe('notice numbers across processes and crashes', () => {
       printedTotal += r.lines.filter((l) => l.startsWith('issued ')).length;
     }
     const rival = await rivals;
-    expect(rival.code).toBe(0);
+    expect(rival.code, rival.err).toBe(0);
     const { seqs, audit, uploads, issuedCount } = await numbersInLedger();
     expect(seqs).toEqual(Array.from({ length: issuedCount }, (_, i) => i + 1));
     expect(issuedCount).toBeGreaterThanOrEqual(printedTotal + 60);

@@ -76,14 +76,14 @@ function pushInChild(killAfterMs: number): Promise<'killed' | number> {
 }
 
 describe('kill -9 of the client', { timeout: 300_000 }, () => {
-  it('killed at random moments 24 times, then restarted: the platform holds exactly the ledger', async () => {
+  it('killed at random moments 12 times, then restarted: the platform holds exactly the ledger', async () => {
     // the test's own connection is closed while a child process owns the data folder
     await world.app.db.close();
     const outcomes: Array<'killed' | number> = [];
     // How long one push of 400 new items takes on this machine, so the kills fall inside pushes whatever
     // its speed: from the process starting up to the receipts being applied.
     let fullPushMs = 0;
-    for (let i = 0; i < 25; i++) {
+    for (let i = 0; i < 13; i++) {
       const db = await openDatabase(world.app.dataDir);
       await seedGeneratedRecords(db, { count: 400, seed: 1000 + i, clerk: world.app.clerk, reviewer: world.app.reviewer, batch: 400 });
       await db.close();
@@ -95,7 +95,7 @@ describe('kill -9 of the client', { timeout: 300_000 }, () => {
       }
       outcomes.push(await pushInChild(Math.floor(fullPushMs * (0.3 + Math.random() * 0.8))));
     }
-    expect(outcomes.filter((o) => o === 'killed').length).toBeGreaterThanOrEqual(12);
+    expect(outcomes.filter((o) => o === 'killed').length).toBeGreaterThanOrEqual(6);
     expect(await pushInChild(120_000)).toBe(0);
     world.app.db = await openDatabase(world.app.dataDir);
     world.app.deps.db = world.app.db;

@@ -2,7 +2,7 @@ import { Badge, Space } from 'antd';
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import type { SyncStatusView } from '../../../../shared/contract/sync';
-import { api } from '../../api/client';
+import { api, onDataChanged } from '../../api/client';
 import { navigate } from '../../app/router';
 import { formatInstant } from '../../components/format';
 
@@ -11,7 +11,7 @@ const REFRESH_MS = 15_000;
 /** Sent by whoever just ran a sync step, so the header does not wait for its timer. */
 export const SYNC_CHANGED_EVENT = 'ledger:sync-changed';
 
-/** The header's sync line: pending count, last success, and a fault if any. Follows page changes and a timer. */
+/** The header's sync line: pending count, last success, and a fault if any. Follows page changes, data changes and a timer. */
 export function SyncHeaderStatus({ path }: { path: string }) {
   const [s, setS] = useState<SyncStatusView | null>(null);
   useEffect(() => {
@@ -20,8 +20,10 @@ export function SyncHeaderStatus({ path }: { path: string }) {
     void read();
     const timer = setInterval(read, REFRESH_MS);
     window.addEventListener(SYNC_CHANGED_EVENT, read);
+    const offData = onDataChanged(() => void read()); // a saved change counts in 待上报 at once, not at the next tick
     return () => {
       live = false;
+      offData();
       clearInterval(timer);
       window.removeEventListener(SYNC_CHANGED_EVENT, read);
     };
