@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/db/database';
 import { startHarness } from '../../electron/harness/server';
 import { COMMITMENT_FIELD_LABELS as L } from '../../shared/domain/commitments';
 import { todayIso } from '../../shared/validation/dates';
@@ -29,8 +30,14 @@ let env: E2eEnv;
 let dataDir: string;
 let workDir: string;
 
+const DIRECTORY_UNIT = { uscc: unitUscc(91), name: '青云湖街道办事处' };
+
 beforeAll(async () => {
   dataDir = await officeDataDir('ledger-e2e-commitments-');
+  // a unit of the city's directory, as a pull from the platform leaves it
+  const db = await openDatabase(dataDir);
+  await db.write((sql) => sql.run(`INSERT INTO platform_units (uscc, name, unit_type, parent_uscc, updated_at) VALUES (?, ?, '街道办事处', NULL, ?)`, DIRECTORY_UNIT.uscc, DIRECTORY_UNIT.name, new Date().toISOString()));
+  await db.close();
   workDir = tempDir('ledger-e2e-commitments-files-');
   env = await startE2e(dataDir);
   await env.page.setViewportSize({ width: 1280, height: 720 });
@@ -51,6 +58,16 @@ describe('a clerk enters a commitment', () => {
     await poll(() => heading('新建公开承诺').isVisible()).toBe(true);
     // the office's own name is filled in once the form has loaded (the unit is most often the office itself)
     await poll(() => field(L.unitName).inputValue()).toBe(TEST_OFFICE.officeName);
+    // the city's directory offers a unit for part of its name; choosing it fills its code
+    await field(L.unitName).fill('青云');
+    const option = env.page.locator('.ant-select-dropdown:visible .directory-option');
+    await poll(() => option.count()).toBe(1);
+    await field(L.unitName).press('ArrowDown');
+    await field(L.unitName).press('Enter');
+    await poll(() => field(L.unitUscc).inputValue()).toBe(DIRECTORY_UNIT.uscc);
+    expect(await field(L.unitName).inputValue()).toBe(DIRECTORY_UNIT.name);
+    // this commitment is the office's own
+    await field(L.unitName).fill(TEST_OFFICE.officeName);
     await field(L.unitUscc).fill(TEST_OFFICE.officeUscc);
     await field(L.number).fill('GK-2024-017');
     await field(L.title).fill(TITLE);

@@ -1,5 +1,5 @@
-import { AutoComplete, Input } from 'antd';
-import { useEffect, useState } from 'react';
+import { AutoComplete, Form, Input, type FormInstance } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import type { DirectoryUnit } from '../../../../shared/contract/directory';
 import { api } from '../../api/client';
 
@@ -26,6 +26,29 @@ export function useDirectoryUnits(text: string | undefined, minChars = MIN_CHARS
     };
   }, [text, minChars]);
   return units;
+}
+
+/**
+ * The city's directory of units in a form: a name chosen from the suggestions fills its code, and a whole code
+ * typed into an empty name fills the name. Returns UnitNameInput's `onPick`; `changed` runs after each fill (the
+ * form's draft keeps it).
+ */
+export function useUnitDirectoryFill(form: FormInstance, fields: { name: string; code: string }, changed: () => void): (unit: DirectoryUnit) => void {
+  const { name, code } = fields;
+  const fillCode = useCallback((unit: DirectoryUnit) => {
+    form.setFieldsValue({ [name]: unit.name, [code]: unit.uscc });
+    void form.validateFields([code]).catch(() => undefined);
+    changed();
+  }, [form, name, code, changed]);
+  const typedCode: string | undefined = Form.useWatch(code, form);
+  const unitOfCode = useDirectoryUnits(typedCode?.length === 18 ? typedCode : undefined, 18).find((u) => u.uscc === typedCode);
+  useEffect(() => {
+    if (unitOfCode && !(form.getFieldValue(name) ?? '').trim()) {
+      form.setFieldValue(name, unitOfCode.name);
+      changed();
+    }
+  }, [unitOfCode, form, name, changed]);
+  return fillCode;
 }
 
 interface Props {

@@ -15,6 +15,7 @@ import { DateInput, notFutureRule } from '../../components/form/DateInput';
 import { DraftRestoredNotice } from '../../components/form/DraftRestoredNotice';
 import { CorrectionNotice, CorrectionReason, FormActions } from '../../components/form/FormFooter';
 import { KeySelect } from '../../components/form/KeySelect';
+import { UnitNameInput, useUnitDirectoryFill } from '../../components/form/UnitNameInput';
 import { zodRules } from '../../components/form/zodRule';
 import { errorMessage, requiredRule, showFieldError } from '../../components/formRules';
 import { useDraftedForm } from '../../hooks/useDraftedForm';
@@ -71,6 +72,7 @@ export function CommitmentFormPage({ id }: { id?: string }) {
     toStored,
     fromStored,
   });
+  const fillUnitCode = useUnitDirectoryFill(form, { name: 'unitName', code: 'unitUscc' }, keepDraft);
   const correcting = commitment !== null && (commitment.locked || !COMMITMENT_MACHINE.editableInPlace.includes(commitment.status));
 
   const save = async (values: FormValues) => {
@@ -134,7 +136,7 @@ export function CommitmentFormPage({ id }: { id?: string }) {
           <Card size="small" title="承诺单位与事项" className="form-section">
             <Row gutter={16}>
               <Col span={9}>
-                <Form.Item label={L.unitName} name="unitName" rules={need('unitName')}><Input maxLength={100} /></Form.Item>
+                <Form.Item label={L.unitName} name="unitName" rules={need('unitName')}><UnitNameInput maxLength={100} onPick={fillUnitCode} /></Form.Item>
               </Col>
               <Col span={8}>
                 <Form.Item label={L.unitUscc} name="unitUscc" normalize={normalizeCodeInput} validateTrigger={['onChange', 'onBlur']} rules={[requiredRule(L.unitUscc), ...usccTypingRules()]}>

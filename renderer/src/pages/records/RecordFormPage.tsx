@@ -2,9 +2,8 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, Radio, Result, Row, Space, Spin, Typography, App as AntApp } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { RecordDetail } from '../../../../shared/contract';
-import type { DirectoryUnit } from '../../../../shared/contract/directory';
 import { ERROR_CODES } from '../../../../shared/contract/errors';
 import {
   FIELDS_REQUIRED_FOR_APPROVAL, RECORD_FIELD_LABELS as L, RECORD_STATUS_LABELS, type ClueSource, type Sector, type Severity,
@@ -24,7 +23,7 @@ import { DraftRestoredNotice } from '../../components/form/DraftRestoredNotice';
 import { CorrectionNotice, CorrectionReason, FormActions } from '../../components/form/FormFooter';
 import { confirmDuplicate, DuplicateWarning, type DuplicateLink } from '../../components/form/DuplicateWarning';
 import { KeySelect } from '../../components/form/KeySelect';
-import { UnitNameInput, useDirectoryUnits } from '../../components/form/UnitNameInput';
+import { UnitNameInput, useUnitDirectoryFill } from '../../components/form/UnitNameInput';
 import { zodRules } from '../../components/form/zodRule';
 import { errorMessage, requiredRule, showFieldError, yuanRule } from '../../components/formRules';
 import { useDuplicateCheck } from '../../hooks/useDuplicateCheck';
@@ -175,19 +174,7 @@ export function RecordFormPage({ id }: { id?: string }) {
   };
 
   // The city's directory of units fills the code from a chosen name, and the name from a typed code.
-  const fillUnitCode = useCallback((unit: DirectoryUnit) => {
-    form.setFieldsValue({ unitName: unit.name, unitUscc: unit.uscc });
-    void form.validateFields(['unitUscc']).catch(() => undefined);
-    keepDraft();
-  }, [form, keepDraft]);
-  const typedCode = Form.useWatch('unitUscc', form);
-  const unitOfCode = useDirectoryUnits(typedCode?.length === 18 ? typedCode : undefined, 18).find((u) => u.uscc === typedCode);
-  useEffect(() => {
-    if (unitOfCode && !(form.getFieldValue('unitName') ?? '').trim()) {
-      form.setFieldValue('unitName', unitOfCode.name);
-      keepDraft();
-    }
-  }, [unitOfCode, form, keepDraft]);
+  const fillUnitCode = useUnitDirectoryFill(form, { name: 'unitName', code: 'unitUscc' }, keepDraft);
 
   // Possible duplicates: same subject code and same 认定文书编号, looked up as the clerk types and again on save.
   const dupQuery = duplicateQuery(subjectType, Form.useWatch('unitUscc', form), Form.useWatch('personIdNumber', form), Form.useWatch('docNumber', form));
