@@ -12,6 +12,8 @@ import { AUDITED_TABLES } from '../../electron/services/catalog';
 import { createTestApp, type TestApp } from '../support/testApp';
 import { registryCalls } from '../support/registryCalls';
 import { personRecord, unitRecord } from '../support/recordFixtures';
+import { createProject, recordPayment } from '../../electron/services/promises';
+import { projectInput } from '../support/promiseFixtures';
 
 /**
  * verify-audit beyond the chain: an emptied log in a ledger with users fails, and every record's and
@@ -92,6 +94,36 @@ describe('rows against their audited snapshots', () => {
     expect(problem).toMatchObject({ kind: 'rowChanged' });
     expect(problem.message).toContain('李录入（clerk）');
     expect(problem.message).toContain('角色');
+  });
+});
+
+describe('a project with its items, payments and handovers', () => {
+  const PROJECT_NAME = '招商引资项目“智能装备产业园项目（ZS-2025-001）”';
+  let projectId: string;
+  beforeEach(async () => {
+    const project = await createProject(app.deps, app.clerk, projectInput(app.clerk.id));
+    projectId = project.id;
+    await recordPayment(app.deps, app.clerk, { projectId, expectedVersion: project.version, itemId: project.items[0].id, paidOn: '2026-02-01', amountFen: 10_000_00, voucherNo: 'PZ-01' });
+  });
+
+  it('passes as the program left it', async () => {
+    expect(await verify()).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it("an item's status or paid amount changed in the file is found, naming the project and its items", async () => {
+    await tamper(`UPDATE promise_items SET status = 'fulfilled', paid_fen = amount_fen WHERE project_id = '${projectId}' AND position = 1`);
+    const result = await verify();
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([expect.objectContaining({ kind: 'rowChanged' })]);
+    expect(result.problems[0].message).toContain(PROJECT_NAME);
+    expect(result.problems[0].message).toContain('承诺事项');
+  });
+
+  it("a payment's amount changed in the file is found", async () => {
+    await tamper(`UPDATE promise_payments SET amount_fen = 1 WHERE project_id = '${projectId}'`);
+    const [problem] = (await verify()).problems;
+    expect(problem).toMatchObject({ kind: 'rowChanged' });
+    expect(problem.message).toMatch(/兑现登记.*不符/);
   });
 });
 

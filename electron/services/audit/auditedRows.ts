@@ -12,8 +12,17 @@ type Problem = AuditVerifyResult['problems'][number];
 export interface AuditedTable {
   entity: string;
   table: string;
-  /** The row as its audit entries store it. */
-  snapshot(row: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * The row as its audit entries store it. `sql` is given for an entity whose snapshot holds rows of other tables
+   * too (a project's items, payments and handovers); such a table sets `withParts`.
+   */
+  snapshot(row: Record<string, unknown>, sql: ReadSql): Record<string, unknown>;
+  /** The snapshot reads other tables: its rows are loaded first (an open iteration allows no other statement). */
+  withParts?: boolean;
+  /** What of a snapshot is compared, where it holds what may change without an audit entry (users' names). */
+  comparable?(snapshot: Record<string, unknown>): Record<string, unknown>;
+  /** Names of snapshot keys that are not fields of the entity (a project's 承诺事项). */
+  partLabels?: Readonly<Record<string, string>>;
   /** Only entries whose snapshot has this key hold the full state (a password reset's entry does not). */
   fullStateKey: string;
 }
@@ -37,24 +46,25 @@ function nameOf(entity: string, id: string, snapshot: Record<string, unknown>): 
 function checkTable(sql: ReadSql, t: AuditedTable): Problem[] {
   const problems: Problem[] = [];
   const fields = AUDIT_ENTITIES[t.entity]?.fields ?? {};
-  // Iterated, not loaded: a ledger of 100,000 records holds as many snapshots.
-  const rows = sql.iterate<Record<string, unknown> & { audited_seq: number | null; audited_json: string | null }>(
-    `SELECT t.*, a.seq AS audited_seq, a.after_json AS audited_json FROM ${t.table} t
+  const comparable = t.comparable ?? ((snapshot) => snapshot);
+  // Iterated, not loaded: a ledger of 100,000 records holds as many snapshots. Tables whose snapshots read other
+  // tables are loaded first (they are the smaller ledgers: projects, not records).
+  const query = `SELECT t.*, a.seq AS audited_seq, a.after_json AS audited_json FROM ${t.table} t
      LEFT JOIN audit_log a ON a.seq = (SELECT max(seq) FROM audit_log
-       WHERE entity = ? AND entity_id = t.id AND json_type(after_json, '$.${t.fullStateKey}') IS NOT NULL)`,
-    t.entity,
-  );
+       WHERE entity = ? AND entity_id = t.id AND json_type(after_json, '$.${t.fullStateKey}') IS NOT NULL)`;
+  type AuditedRow = Record<string, unknown> & { audited_seq: number | null; audited_json: string | null };
+  const rows = t.withParts ? sql.all<AuditedRow>(query, t.entity) : sql.iterate<AuditedRow>(query, t.entity);
   for (const row of rows) {
     const id = String(row.id);
-    const current = t.snapshot(row);
+    const current = comparable(t.snapshot(row, sql));
     if (row.audited_json === null || row.audited_seq === null) {
       problems.push({ seq: 0, kind: 'rowWithoutAudit', message: `${nameOf(t.entity, id, current)}没有任何审计记录：是在系统之外写入数据库的` });
       continue;
     }
-    const audited = JSON.parse(row.audited_json) as Record<string, unknown>;
+    const audited = comparable(JSON.parse(row.audited_json) as Record<string, unknown>);
     const changed = Object.keys(current).filter((key) => !same(current[key], audited[key]));
     if (changed.length > 0) {
-      const labels = changed.map((key) => fields[key]?.label ?? key).join('、');
+      const labels = changed.map((key) => t.partLabels?.[key] ?? fields[key]?.label ?? key).join('、');
       problems.push({
         seq: row.audited_seq,
         kind: 'rowChanged',
