@@ -63,14 +63,44 @@ describe('injected faults during uploads', { timeout: 120_000 }, () => {
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** `ledger sync push` in its own process, killed with SIGKILL after `killAfterMs` unless it ends first. */
-function pushInChild(killAfterMs: number): Promise<'killed' | number> {
+/** When to kill a `sync push` child: a time after it started, or after the platform stored its first batch. */
+type KillAt = { afterStartMs: number } | { afterFirstBatchMs: number } | null;
+interface PushRun {
+  outcome: 'killed' | number;
+  /** From the start to the platform storing the push's first batch, and from then to the end (null if not seen). */
+  toFirstBatchMs: number | null;
+  firstBatchToEndMs: number | null;
+}
+
+/**
+ * `ledger sync push` in its own process, killed with SIGKILL at `killAt` unless it ends first. The platform's
+ * batches are watched, so that a kill can be placed inside the upload whatever the machine's speed (the
+ * process's start-up alone takes 1–3 s on a loaded machine).
+ */
+function pushInChild(killAt: KillAt): Promise<PushRun> {
   return new Promise((resolve) => {
+    const started = Date.now();
+    const countBatches = world.platform.store.db.prepare(`SELECT count(*) AS n FROM batches`);
+    const batches = () => (countBatches.get() as { n: number }).n;
+    const batchesBefore = batches();
+    let firstBatchAt: number | null = null;
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'sync', 'push', '--data', world.app.dataDir, '--json'], { cwd: ROOT, stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const kill = () => child.kill('SIGKILL');
+    let killTimer: NodeJS.Timeout | null = killAt && 'afterStartMs' in killAt ? setTimeout(kill, killAt.afterStartMs) : null;
+    const watch = setInterval(() => {
+      if (firstBatchAt !== null || batches() === batchesBefore) return;
+      firstBatchAt = Date.now();
+      if (killAt && 'afterFirstBatchMs' in killAt) killTimer = setTimeout(kill, killAt.afterFirstBatchMs);
+    }, 5);
     child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve(signal === 'SIGKILL' ? 'killed' : (code ?? -1));
+      clearInterval(watch);
+      if (killTimer) clearTimeout(killTimer);
+      const ended = Date.now();
+      resolve({
+        outcome: signal === 'SIGKILL' ? 'killed' : (code ?? -1),
+        toFirstBatchMs: firstBatchAt === null ? null : firstBatchAt - started,
+        firstBatchToEndMs: firstBatchAt === null ? null : ended - firstBatchAt,
+      });
     });
   });
 }
@@ -80,23 +110,28 @@ describe('kill -9 of the client', { timeout: 300_000 }, () => {
     // the test's own connection is closed while a child process owns the data folder
     await world.app.db.close();
     const outcomes: Array<'killed' | number> = [];
-    // How long one push of 400 new items takes on this machine, so the kills fall inside pushes whatever
-    // its speed: from the process starting up to the receipts being applied.
-    let fullPushMs = 0;
+    // One push of 400 new items (two batches) measured first: how long until its first batch is stored, and how
+    // long from there to its end. A third of the kills fall before the first batch (items marked in flight,
+    // nothing sent yet); the others at a random moment after it (a batch stored but its answer not applied, the
+    // second batch on its way, receipts half applied).
+    let calibration: PushRun | null = null;
     for (let i = 0; i < 13; i++) {
       const db = await openDatabase(world.app.dataDir);
       await seedGeneratedRecords(db, { count: 400, seed: 1000 + i, clerk: world.app.clerk, reviewer: world.app.reviewer, batch: 400 });
       await db.close();
-      if (i === 0) {
-        const started = Date.now();
-        expect(await pushInChild(120_000)).toBe(0);
-        fullPushMs = Date.now() - started;
+      if (!calibration) {
+        calibration = await pushInChild(null);
+        expect(calibration.outcome).toBe(0);
+        expect(calibration.toFirstBatchMs).not.toBeNull();
         continue;
       }
-      outcomes.push(await pushInChild(Math.floor(fullPushMs * (0.3 + Math.random() * 0.8))));
+      const killAt = i % 3 === 0
+        ? { afterStartMs: Math.floor(calibration.toFirstBatchMs! * (0.5 + Math.random() * 0.5)) }
+        : { afterFirstBatchMs: Math.floor(calibration.firstBatchToEndMs! * Math.random()) };
+      outcomes.push((await pushInChild(killAt)).outcome);
     }
     expect(outcomes.filter((o) => o === 'killed').length).toBeGreaterThanOrEqual(6);
-    expect(await pushInChild(120_000)).toBe(0);
+    expect((await pushInChild(null)).outcome).toBe(0);
     world.app.db = await openDatabase(world.app.dataDir);
     world.app.deps.db = world.app.db;
     const status = await world.client.status();
