@@ -156,7 +156,7 @@ describe('the workbench on the same ledger', () => {
     expect(wb.until).toBe('2026-07-15');
     expect(wb.dueSoon.map((e) => e.dueOn)).toEqual(['2026-06-15', '2026-06-30']);
     expect(wb.overdueTotal).toBe(8);
-    expect(wb.overdue[0]).toMatchObject({ ledger: 'investment_promise', ledgerLabel: '招商引资政策承诺', dueOn: '2026-02-01', statusLabel: '逾期未兑现' });
+    expect(wb.overdue[0]).toMatchObject({ ledger: 'investment_promise', ledgerLabel: '招商引资政策承诺', dueOn: '2026-02-01', statusLabel: '逾期未兑现', responsibleName: app.clerk.displayName });
     const ledger = wb.ledgers.find((l) => l.ledger === 'investment_promise')!;
     expect(Object.fromEntries(ledger.statuses.map((s) => [s.label, s.count]))).toEqual({ 未到期: 5, 已兑现: 8, 逾期未兑现: 8, 已调整补偿: 3, 有争议: 2 });
     expect(ledger.overdue).toEqual({ count: 8, link: '/promises?statuses=overdue&sortBy=dueOn&sortOrder=asc' });

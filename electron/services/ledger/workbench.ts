@@ -32,6 +32,30 @@ export interface WorkbenchSource {
 
 export const WORKBENCH_HORIZON_DAYS = 30;
 
+type EntryOfRow = Omit<DueEntry, 'ledger' | 'ledgerLabel'>;
+
+/** Where a ledger's due entries come from: its rows (with any joined names), their order, and whose they are. */
+export interface DueRows<Row> {
+  /** Columns read for an entry. */
+  select: string;
+  /** The table, with any LEFT JOIN for names (the count reads `table` alone). */
+  from: string;
+  /** The table as the count reads it, with the alias the conditions use if any. */
+  table: string;
+  orderBy: string;
+  /** "Mine": the condition (starting with AND) and its parameters, or none for the whole office. */
+  who: { sql: string; params: unknown[] };
+  toEntry(row: Row): EntryOfRow;
+}
+
+/** A ledger's entries matching `where`, in `orderBy` order, at most `q.limit` of them, and how many match in all. */
+export function dueEntriesOf<Row>(sql: ReadSql, rows: DueRows<Row>, where: string, params: unknown[], q: DueQuery): { entries: EntryOfRow[]; total: number } {
+  const condition = `${where}${rows.who.sql}`;
+  const found = sql.all<Row>(`SELECT ${rows.select} FROM ${rows.from} WHERE ${condition} ORDER BY ${rows.orderBy} LIMIT ?`, ...params, ...rows.who.params, q.limit);
+  const total = sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${rows.table} WHERE ${condition}`, ...params, ...rows.who.params)!.n;
+  return { total, entries: found.map(rows.toEntry) };
+}
+
 /** A ledger's count per status (only the statuses that have entries), each with the list link filtered on it. */
 export function statusCountsOf<S extends string>(
   sql: ReadSql, table: string, statuses: readonly S[], labels: Record<S, string>,

@@ -1,8 +1,8 @@
 import type { ReadSql } from '../../db/database';
 import { PROMISE_STATUS_LABELS, PROMISE_STATUSES } from '../../../shared/domain/promises';
 import { formatFen } from '../../../shared/validation/money';
-import { statusCountsOf, type DueQuery, type WorkbenchSource } from '../ledger/workbench';
-import { userNames, type ItemDbRow } from './promiseRows';
+import { dueEntriesOf, statusCountsOf, type DueQuery, type DueRows, type WorkbenchSource } from '../ledger/workbench';
+import type { ItemDbRow } from './promiseRows';
 
 /** A list link: /promises with the filter in the query (useListPage opens the list on it). */
 export function promiseListLink(filter: Record<string, string | undefined>): string {
@@ -14,24 +14,22 @@ export function promiseListLink(filter: Record<string, string | undefined>): str
 const mineParam = (q: DueQuery) => (q.userId ? 'mine' : undefined);
 const whoClause = (q: DueQuery) => (q.userId ? { sql: ' AND responsible_user_id = ?', params: [q.userId] } : { sql: '', params: [] as unknown[] });
 
-function entries(sql: ReadSql, where: string, params: unknown[], q: DueQuery) {
-  const who = whoClause(q);
-  const rows = sql.all<ItemDbRow>(`SELECT * FROM promise_items WHERE ${where}${who.sql} ORDER BY due_on, seq LIMIT ?`, ...params, ...who.params, q.limit);
-  const total = sql.get<{ n: number }>(`SELECT count(*) AS n FROM promise_items WHERE ${where}${who.sql}`, ...params, ...who.params)!.n;
-  const names = userNames(sql);
-  return {
-    total,
-    entries: rows.map((r) => ({
-      id: r.id,
-      title: `${r.project_name} · 第 ${r.position} 项 ${r.type}`,
-      detail: `${r.enterprise_name}；承诺 ${formatFen(r.amount_fen)} 元，已兑现 ${formatFen(r.paid_fen)} 元；${r.department}`,
-      dueOn: r.due_on,
-      statusLabel: PROMISE_STATUS_LABELS[r.status],
-      responsibleName: names.get(r.responsible_user_id) ?? '',
-      link: `/promises/projects/${r.project_id}`,
-    })),
-  };
-}
+const dueRows = (q: DueQuery): DueRows<ItemDbRow & { responsible_name: string | null }> => ({
+  select: 'i.*, u.display_name AS responsible_name',
+  from: 'promise_items i LEFT JOIN users u ON u.id = i.responsible_user_id',
+  table: 'promise_items i',
+  orderBy: 'i.due_on, i.seq',
+  who: whoClause(q),
+  toEntry: (r) => ({
+    id: r.id,
+    title: `${r.project_name} · 第 ${r.position} 项 ${r.type}`,
+    detail: `${r.enterprise_name}；承诺 ${formatFen(r.amount_fen)} 元，已兑现 ${formatFen(r.paid_fen)} 元；${r.department}`,
+    dueOn: r.due_on,
+    statusLabel: PROMISE_STATUS_LABELS[r.status],
+    responsibleName: r.responsible_name ?? '',
+    link: `/promises/projects/${r.project_id}`,
+  }),
+});
 
 /** The office's 兑现率 this year so far: paid ÷ due on the items due from 1 January to today (adjusted items apart). */
 function rateThisYear(sql: ReadSql, q: DueQuery) {
@@ -48,8 +46,8 @@ function rateThisYear(sql: ReadSql, q: DueQuery) {
 /** The investment-promise ledger on the workbench: items due in 30 days, overdue items, counts per status, 兑现率. */
 export const PROMISE_WORKBENCH: WorkbenchSource = {
   kind: 'investment_promise',
-  dueSoon: (sql, q) => entries(sql, `status IN ('pending', 'partial') AND due_on >= ? AND due_on <= ?`, [q.today, q.until], q),
-  overdue: (sql, q) => entries(sql, `status = 'overdue'`, [], q),
+  dueSoon: (sql, q) => dueEntriesOf(sql, dueRows(q), `i.status IN ('pending', 'partial') AND i.due_on >= ? AND i.due_on <= ?`, [q.today, q.until], q),
+  overdue: (sql, q) => dueEntriesOf(sql, dueRows(q), `i.status = 'overdue'`, [], q),
   statusCounts: (sql, q) =>
     statusCountsOf(sql, 'promise_items', PROMISE_STATUSES, PROMISE_STATUS_LABELS, whoClause(q), (s) => promiseListLink({ statuses: s, scope: mineParam(q) })),
   links: (q) => ({
