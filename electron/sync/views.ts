@@ -78,10 +78,16 @@ export function uploadTags(sql: ReadSql, kind: string, ids: readonly string[]): 
   return new Map(ids.map((id) => [id, uploadState(sql, kind, id).tag]));
 }
 
-/** A page of a ledger's list with each row's upload state (read in the same snapshot as the rows). */
-export function withUploadTags<Row extends { id: string }>(sql: ReadSql, kind: string, page: { items: Row[]; total: number }) {
-  const tags = uploadTags(sql, kind, page.items.map((row) => row.id));
-  return { total: page.total, items: page.items.map((row) => ({ ...row, uploadTag: tags.get(row.id) ?? 'pending' })) };
+/**
+ * A page of a ledger's list with each row's upload state (read in the same snapshot as the rows). `uploadedAs`
+ * names the uploaded item a row belongs to, where that is not the row itself (a promise item goes up with its
+ * project).
+ */
+export function withUploadTags<Row extends { id: string }>(
+  sql: ReadSql, kind: string, page: { items: Row[]; total: number }, uploadedAs: (row: Row) => string = (row) => row.id,
+) {
+  const tags = uploadTags(sql, kind, [...new Set(page.items.map(uploadedAs))]);
+  return { total: page.total, items: page.items.map((row) => ({ ...row, uploadTag: tags.get(uploadedAs(row)) ?? 'pending' })) };
 }
 
 export interface ConflictRow {

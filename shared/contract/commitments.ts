@@ -7,7 +7,7 @@ import { isoDate, uuid } from './common';
 import { boundedText } from './bounds';
 import {
   anyOf, attachmentAddRequest, attachmentOpenRequest, attachmentOpenResponse, attachmentSchema, fileSchema, importRequest, importResultSchema, linkedEntitySchema,
-  DRAFT_KEY, listRequests, entityVersionSchema,
+  DRAFT_KEY, listRequests, listResponse, entityVersionSchema,
 } from './ledger';
 
 
@@ -72,7 +72,7 @@ export const commitmentChannels = {
   'commitments.list': channel({
     access: 'user',
     request: LIST_REQUESTS.list,
-    response: z.object({ items: z.array(commitmentRowSchema), total: z.number() }),
+    response: listResponse(commitmentRowSchema),
   }),
   'commitments.get': channel({
     access: 'user',

@@ -3,7 +3,7 @@ import { escalationSchema, NOTICE_SOURCE_KINDS, NOTICE_STATUSES, noticeFieldsSch
 import { boundedText } from './bounds';
 import { channel } from './channel';
 import { isoDate, uuid } from './common';
-import { anyOf, attachmentSchema, entityVersionSchema, fileSchema, listRequests, MAX_FILE_BASE64 } from './ledger';
+import { anyOf, attachmentSchema, entityVersionSchema, fileSchema, listRequests, listResponse, MAX_FILE_BASE64 } from './ledger';
 
 
 export const noticeListFilterSchema = z.object({
@@ -74,7 +74,7 @@ export const noticeChannels = {
   'notices.list': channel({
     access: 'user',
     request: NOTICE_LIST_REQUESTS.list,
-    response: z.object({ items: z.array(noticeRowSchema), total: z.number() }),
+    response: listResponse(noticeRowSchema),
   }),
   'notices.get': channel({
     access: 'user',

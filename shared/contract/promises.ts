@@ -6,7 +6,7 @@ import { SITUATIONS } from '../domain/dishonesty';
 import { channel } from './channel';
 import { isoDate, uuid } from './common';
 import { boundedText } from './bounds';
-import { attachmentSchema, fileSchema, importResultSchema, listRequests, MAX_FILE_BASE64 } from './ledger';
+import { attachmentSchema, fileSchema, importResultSchema, listRequests, listResponse, MAX_FILE_BASE64 } from './ledger';
 
 /** A filter's chosen values: each at most once. */
 const anyOf = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
@@ -178,7 +178,7 @@ export const promiseChannels = {
   'promises.list': channel({
     access: 'user',
     request: PROMISE_LIST_REQUESTS.list,
-    response: z.object({ items: z.array(promiseRowSchema), total: z.number() }),
+    response: listResponse(promiseRowSchema),
   }),
   'promises.get': channel({
     access: 'user',

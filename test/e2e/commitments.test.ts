@@ -116,6 +116,8 @@ describe('the due date passes', () => {
     const rows = env.page.locator('.commitments-table .ant-table-row');
     await poll(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('逾期未兑现');
+    // each row says where it stands with the city platform (this office has not enrolled)
+    expect(await rows.first().locator('.upload-state-tag').textContent()).toBe('待上报');
     // the filter finds it among the overdue ones
     await field('状态').click();
     await env.page.locator('.ant-select-dropdown').getByText('逾期未兑现', { exact: true }).click();

@@ -151,6 +151,7 @@ describe('a reviewer follows a notice from the record to the end', () => {
     await env.page.getByPlaceholder('文号、主送单位、事实').fill('青禾');
     await env.page.keyboard.press('Enter');
     await poll(() => env.page.locator('.notices-table .ant-table-row').first().textContent()).toContain(NUMBER);
+    expect(await env.page.locator('.notices-table .ant-table-row .upload-state-tag').first().textContent()).toBe('待上报');
     await shoot('notices-list');
     await logout();
   });

@@ -165,6 +165,9 @@ describe('a clerk keeps an investment project', { timeout: 180_000 }, () => {
     await env.page.locator('.wb-overdue').click();
     await poll(() => env.page.locator('.promises-table .ant-table-row').count()).toBe(wb.overdueTotal);
     expect(await env.page.locator('.promises-table').textContent()).toContain('智慧物流园项目');
+    // each item shows its project's standing with the city platform (this office has not enrolled)
+    expect(await env.page.locator('.promises-table .ant-table-row .upload-state-tag').allTextContents()).toEqual(Array(wb.overdueTotal).fill('待上报'));
+    await shoot('promises-list-1280');
   });
 
   it('makes a dishonesty record from the overdue item in one step; the record links back to the project', async () => {

@@ -1,5 +1,5 @@
 import {
-  addCommitmentAttachment, commitmentDepartments, createCommitment, getCommitment, makeRecordFromCommitment, queryCommitments,
+  addCommitmentAttachment, COMMITMENT_VERSIONING, commitmentDepartments, createCommitment, getCommitment, listCommitments, makeRecordFromCommitment,
   superviseCommitment, transitionCommitment, updateCommitment,
 } from '../../services/commitments';
 import { buildCommitmentTemplate, COMMITMENT_EXPORT_LEDGER } from '../../services/commitments/excel/exportCommitments';
@@ -9,6 +9,7 @@ import { openAttachment } from '../../services/files/attachments';
 import { requirePermission } from '../../services/permissions';
 import { logExport } from '../../services/audit/auditEvents';
 import { todayIso } from '../../../shared/validation/dates';
+import { withUploadTags } from '../../sync/views';
 import type { HandlerMap } from '../registry';
 
 type CommitmentChannels =
@@ -19,7 +20,7 @@ type CommitmentChannels =
 const today = () => todayIso().replace(/-/g, '');
 
 export const commitmentHandlers: HandlerMap<CommitmentChannels> = {
-  'commitments.list': (req, { app }) => queryCommitments(app.deps, req),
+  'commitments.list': (req, { app }) => app.deps.db.read((sql) => withUploadTags(sql, COMMITMENT_VERSIONING.kind, listCommitments(sql, req))),
   'commitments.get': (req, { app }) => getCommitment(app.deps, req.id),
   'commitments.departments': (_req, { app }) => commitmentDepartments(app.deps),
   'commitments.create': (req, { app, actor }) => createCommitment(app.deps, actor, req.fields, req.draftKey),

@@ -2,9 +2,10 @@ import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
 import { noticesDocument, noticesPdf, printNotices, testPageDocument } from '../../print/noticeDocuments';
 import type { PrintEngine } from '../../print/printEngine';
 import {
-  addNoticeAttachment, createNotice, getNotice, getNoticeSettings, noticesForSource, queryNotices, transitionNotice, updateNotice,
+  addNoticeAttachment, createNotice, getNotice, getNoticeSettings, listNotices, NOTICE_VERSIONING, noticesForSource, transitionNotice, updateNotice,
   updateNoticeSettings,
 } from '../../services/notices';
+import { withUploadTags } from '../../sync/views';
 import type { HandlerMap, HostAdapter } from '../registry';
 
 type NoticeChannels =
@@ -20,7 +21,7 @@ function engineOf(host: HostAdapter): PrintEngine {
 const pdfName = (count: number) => (count === 1 ? '限期整改通知书.pdf' : `限期整改通知书（${count}份）.pdf`);
 
 export const noticeHandlers: HandlerMap<NoticeChannels> = {
-  'notices.list': (req, { app }) => queryNotices(app.deps, req),
+  'notices.list': (req, { app }) => app.deps.db.read((sql) => withUploadTags(sql, NOTICE_VERSIONING.kind, listNotices(sql, req))),
   'notices.get': (req, { app }) => getNotice(app.deps, req.id),
   'notices.forSource': (req, { app }) => noticesForSource(app.deps, req.sourceKind, req.sourceId),
   'notices.create': (req, { app, actor }) => createNotice(app.deps, actor, req),

@@ -1,5 +1,5 @@
 import {
-  createProject, figuresFor, getProject, handOverAll, handOverProject, itemToRecord, promisePeople, queryPromises, recordPayment, setItemWay,
+  createProject, figuresFor, getProject, handOverAll, handOverProject, itemToRecord, listPromises, PROMISE_VERSIONING, promisePeople, recordPayment, setItemWay,
   transitionItem, updateProject,
 } from '../../services/promises';
 import { buildPromiseTemplate, exportFiguresWorkbook, PROMISE_EXPORT_LEDGER } from '../../services/promises/excel/exportPromises';
@@ -11,6 +11,7 @@ import { WORKBENCH_SOURCES } from '../../services/catalog';
 import { requirePermission } from '../../services/permissions';
 import { logExport } from '../../services/audit/auditEvents';
 import { todayIso } from '../../../shared/validation/dates';
+import { withUploadTags } from '../../sync/views';
 import type { HandlerMap } from '../registry';
 
 type PromiseChannels =
@@ -21,7 +22,9 @@ type PromiseChannels =
 const stamp = () => todayIso().replace(/-/g, '');
 
 export const promiseHandlers: HandlerMap<PromiseChannels> = {
-  'promises.list': (req, { app, actor }) => queryPromises(app.deps, req, actor.id),
+  // A promise item goes up with its project: each row shows its project's upload state.
+  'promises.list': (req, { app, actor }) =>
+    app.deps.db.read((sql) => withUploadTags(sql, PROMISE_VERSIONING.kind, listPromises(sql, req, actor.id), (row) => row.projectId)),
   'promises.get': (req, { app }) => getProject(app.deps, req.id),
   'promises.people': (_req, { app }) => promisePeople(app.deps),
   'promises.create': (req, { app, actor }) => createProject(app.deps, actor, req.fields, req.draftKey),

@@ -37,11 +37,14 @@ export async function getCommitment(deps: ServiceDeps, id: string) {
 }
 
 /** One page of the list (the list/query engine picks the plan). */
+/** A page of the commitments list. */
+export function listCommitments(sql: ReadSql, q: CommitmentListQuery & { page: number; pageSize: number }): { items: CommitmentRow[]; total: number } {
+  const { rows, total } = listPage<CommitmentDbRow>(sql, COMMITMENT_LIST_SPEC, q);
+  return { total, items: rows.map(toListRow) };
+}
+
 export async function queryCommitments(deps: ServiceDeps, q: CommitmentListQuery & { page: number; pageSize: number }): Promise<{ items: CommitmentRow[]; total: number }> {
-  return deps.db.read((sql) => {
-    const { rows, total } = listPage<CommitmentDbRow>(sql, COMMITMENT_LIST_SPEC, q);
-    return { total, items: rows.map(toListRow) };
-  });
+  return deps.db.read((sql) => listCommitments(sql, q));
 }
 
 /** Every row of a filter, in list order (the export). */

@@ -10,6 +10,7 @@ import { requireProject } from './promisesService';
 export * from './promisesService';
 export { itemToRecord, promiseSourceOf } from './promiseRecord';
 export { PROMISE_WORKBENCH } from './promiseWorkbench';
+export { listPromises } from './promiseQuery';
 export { PROMISE_AUDITED_TABLE } from './promiseAudit';
 
 /** The project page: the project with its items, payments and handover chain, and its whole history. */

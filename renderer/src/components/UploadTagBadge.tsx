@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import { UPLOAD_TAG_LABELS, type UploadTag } from '../../../shared/contract/ledger';
+import type { ListColumn } from './list/ServerTable';
 
 const COLORS = { pending: 'orange', uploading: 'processing', uploaded: 'success', rejected: 'error' } as const;
 
@@ -10,4 +11,9 @@ export function UploadTagBadge({ tag }: { tag: UploadTag }) {
       {UPLOAD_TAG_LABELS[tag]}
     </Tag>
   );
+}
+
+/** Every ledger list's 上报 column: each row's standing with the city platform. */
+export function uploadColumn<Row extends { uploadTag: UploadTag }>(): ListColumn<Row> {
+  return { title: '上报', key: 'uploadTag', dataIndex: 'uploadTag', width: 68, render: (tag: UploadTag) => <UploadTagBadge tag={tag} /> };
 }

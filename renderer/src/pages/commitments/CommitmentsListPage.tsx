@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Space, Typography, App as AntApp } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CommitmentListFilter, CommitmentRow } from '../../../../shared/contract';
+import type { CommitmentListFilter, ResponseOf } from '../../../../shared/contract';
 import type { CommitmentStatus } from '../../../../shared/domain/commitments';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
@@ -12,9 +12,12 @@ import { formatInstant } from '../../components/format';
 import { ExportButton } from '../../components/list/ExportButton';
 import { FilterBar } from '../../components/list/FilterBar';
 import type { FilterField } from '../../components/list/filters';
+import { uploadColumn } from '../../components/UploadTagBadge';
 import { ServerTable, type ListColumn, type Paging } from '../../components/list/ServerTable';
 import { useListPage } from '../../hooks/useListPage';
 import { COMMITMENT_STATUS_OPTIONS, COMMITMENT_TYPE_OPTIONS, CommitmentStatusTag, SERVICE_AREA_OPTIONS } from './commitmentUi';
+
+type CommitmentRow = ResponseOf<'commitments.list'>['items'][number];
 
 /** The filter bar: the search box, status (逾期未兑现 among them), type, area, department, due-date range. */
 const filtersWith = (departments: string[]): readonly FilterField[] => [
@@ -49,6 +52,7 @@ const COLUMNS: readonly ListColumn<CommitmentRow>[] = [
   { title: '服务领域', key: 'serviceArea', dataIndex: 'serviceArea', width: 84 },
   { title: '责任部门', key: 'department', dataIndex: 'department', width: 140, ellipsis: true, render: (d: string, r) => `${d} · ${r.responsiblePerson}` },
   { title: '状态', key: 'status', dataIndex: 'status', width: 96, render: (s: CommitmentStatus) => <CommitmentStatusTag status={s} /> },
+  uploadColumn<CommitmentRow>(),
   { title: '公开日期', key: 'publishedOn', dataIndex: 'publishedOn', sortKey: 'publishedOn', width: 96 },
   { title: '承诺期限', key: 'dueOn', dataIndex: 'dueOn', sortKey: 'dueOn', width: 96 },
   { title: '监督', key: 'supervision', width: 124, render: SupervisionCell },

@@ -1,7 +1,7 @@
 import { FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Space, Typography, App as AntApp } from 'antd';
 import { useCallback, useState } from 'react';
-import type { NoticeListFilter, NoticeRow } from '../../../../shared/contract';
+import type { NoticeListFilter, ResponseOf } from '../../../../shared/contract';
 import { NOTICE_SOURCE_LABELS, type NoticeStatus } from '../../../../shared/domain/notices';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
@@ -10,9 +10,12 @@ import { errorMessage } from '../../components/formRules';
 import { formatInstant } from '../../components/format';
 import { FilterBar } from '../../components/list/FilterBar';
 import type { FilterField } from '../../components/list/filters';
+import { uploadColumn } from '../../components/UploadTagBadge';
 import { ServerTable, type ListColumn, type Paging } from '../../components/list/ServerTable';
 import { useListPage } from '../../hooks/useListPage';
 import { downloadPdf, NOTICE_STATUS_OPTIONS, NoticeStatusTag, SOURCE_OPTIONS } from './noticeUi';
+
+type NoticeRow = ResponseOf<'notices.list'>['items'][number];
 
 const thisYear = new Date().getFullYear();
 const YEAR_OPTIONS = [0, 1, 2, 3, 4].map((k) => ({ value: String(thisYear - k), label: `${thisYear - k}年` }));
@@ -36,6 +39,7 @@ const COLUMNS: readonly ListColumn<NoticeRow>[] = [
   { title: '主送单位', key: 'addressee', dataIndex: 'addressee', sortKey: 'addressee', firstOrder: 'asc', ellipsis: true, render: (v: string) => v || '（未填写）' },
   { title: '来源', key: 'sourceKind', dataIndex: 'sourceKind', width: 110, render: (v: NoticeRow['sourceKind']) => NOTICE_SOURCE_LABELS[v] },
   { title: '状态', key: 'status', dataIndex: 'status', width: 84, render: (s: NoticeStatus) => <NoticeStatusTag status={s} /> },
+  uploadColumn<NoticeRow>(),
   { title: '整改期限', key: 'deadline', dataIndex: 'deadline', sortKey: 'deadline', width: 100, render: (v: string | null) => v ?? '—' },
   { title: '签发日期', key: 'issuedOn', dataIndex: 'issuedOn', sortKey: 'issuedOn', width: 100, render: (v: string | null) => v ?? '—' },
   { title: '打印/PDF', key: 'printCount', dataIndex: 'printCount', width: 84, align: 'right', render: (_: unknown, r) => `${r.printCount} / ${r.pdfCount}` },

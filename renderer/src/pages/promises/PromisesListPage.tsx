@@ -1,7 +1,8 @@
 import { BarChartOutlined, DownloadOutlined, PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Space, Typography, App as AntApp } from 'antd';
 import { useCallback } from 'react';
-import type { PromiseListFilter, PromiseRow } from '../../../../shared/contract/promises';
+import type { ResponseOf } from '../../../../shared/contract';
+import type { PromiseListFilter } from '../../../../shared/contract/promises';
 import type { PromiseStatus, ResolutionWay } from '../../../../shared/domain/promises';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
@@ -12,9 +13,12 @@ import { formatYuan } from '../../components/format';
 import { ExportButton } from '../../components/list/ExportButton';
 import { FilterBar } from '../../components/list/FilterBar';
 import type { FilterField } from '../../components/list/filters';
+import { uploadColumn } from '../../components/UploadTagBadge';
 import { ServerTable, type ListColumn, type Paging } from '../../components/list/ServerTable';
 import { useListPage } from '../../hooks/useListPage';
 import { PromiseStatusTag, STATUS_OPTIONS, TYPE_OPTIONS, WAY_OPTIONS, WAY_SHORT } from './promiseUi';
+
+type PromiseRow = ResponseOf<'promises.list'>['items'][number];
 
 const FILTERS: readonly FilterField[] = [
   { kind: 'text', name: 'search', label: '搜索', placeholder: '项目、企业、协议编号、承诺内容', width: 230, search: true },
@@ -44,6 +48,7 @@ const COLUMNS: readonly ListColumn<PromiseRow>[] = [
   { title: '已兑现', key: 'paidFen', dataIndex: 'paidFen', width: 112, align: 'right', render: formatYuan },
   { title: '兑现期限', key: 'dueOn', dataIndex: 'dueOn', sortKey: 'dueOn', firstOrder: 'asc', width: 96 },
   { title: '状态', key: 'status', dataIndex: 'status', width: 96, render: (s: PromiseStatus) => <PromiseStatusTag status={s} /> },
+  uploadColumn<PromiseRow>(),
   { title: '兑现路径', key: 'way', dataIndex: 'way', width: 84, render: (w: ResolutionWay | null) => (w ? WAY_SHORT[w] : '—') },
   { title: '责任部门 / 人', key: 'responsible', dataIndex: 'responsibleName', width: 120, render: (_: unknown, r) => `${r.department} · ${r.responsibleName}` },
 ];

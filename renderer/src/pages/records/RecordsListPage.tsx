@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Space, Typography, App as AntApp } from 'antd';
 import { useCallback } from 'react';
-import type { RecordListFilter, ResponseOf, UploadTag } from '../../../../shared/contract';
+import type { RecordListFilter, ResponseOf } from '../../../../shared/contract';
 import type { RecordStatus } from '../../../../shared/domain/dishonesty';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
@@ -14,7 +14,7 @@ import { FilterBar } from '../../components/list/FilterBar';
 import type { FilterField } from '../../components/list/filters';
 import { ServerTable, type ListColumn, type Paging } from '../../components/list/ServerTable';
 import { useListPage } from '../../hooks/useListPage';
-import { UploadTagBadge } from '../../components/UploadTagBadge';
+import { uploadColumn } from '../../components/UploadTagBadge';
 import { CLUE_SOURCE_OPTIONS, SECTOR_OPTIONS, SEVERITY_OPTIONS, SeverityText, SITUATION_OPTIONS, STATUS_OPTIONS, StatusTag } from './recordUi';
 
 /** The filter bar, in its order: the search box, the multiple choices, the two date ranges, the unit. */
@@ -59,7 +59,7 @@ const COLUMNS: readonly ListColumn<RecordRow>[] = [
   { title: '领域', key: 'sector', dataIndex: 'sector', width: 72, ellipsis: true, responsive: ['xxl'] },
   { title: '严重程度', key: 'severity', dataIndex: 'severity', sortKey: 'severity', width: 88, render: (v: string) => <SeverityText severity={v} /> },
   { title: '状态', key: 'status', dataIndex: 'status', width: 88, render: (s: RecordStatus) => <StatusTag status={s} /> },
-  { title: '上报', key: 'uploadTag', dataIndex: 'uploadTag', width: 68, render: (tag: UploadTag) => <UploadTagBadge tag={tag} /> },
+  uploadColumn<RecordRow>(),
   { title: '发生日期', key: 'happenedOn', dataIndex: 'happenedOn', sortKey: 'happenedOn', width: 92 },
   { title: '认定日期', key: 'recognisedOn', dataIndex: 'recognisedOn', sortKey: 'recognisedOn', width: 92, render: dash },
   { title: '文书编号', key: 'docNumber', dataIndex: 'docNumber', className: 'doc-number-cell', render: dash },
