@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { escalationSchema, NOTICE_SOURCE_KINDS, NOTICE_STATUSES, noticeFieldsSchema, noticeUploadSchema } from '../domain/notices';
+import { escalationSchema, NOTICE_SOURCE_KINDS, NOTICE_STATUSES, noticeEditSchema, noticeUploadSchema } from '../domain/notices';
 import { boundedText } from './bounds';
 import { channel } from './channel';
 import { isoDate, uuid } from './common';
-import { anyOf, attachmentSchema, entityVersionSchema, fileSchema, listRequests, listResponse, MAX_FILE_BASE64 } from './ledger';
+import { anyOf, attachmentSchema, DRAFT_KEY, entityVersionSchema, fileSchema, listRequests, listResponse, MAX_FILE_BASE64 } from './ledger';
 
 
 export const noticeListFilterSchema = z.object({
@@ -99,7 +99,7 @@ export const noticeChannels = {
   }),
   'notices.update': channel({
     access: 'user',
-    request: z.object({ id: uuid, expectedVersion: z.number().int(), fields: noticeFieldsSchema }),
+    request: z.object({ id: uuid, expectedVersion: z.number().int(), fields: noticeEditSchema, draftKey: DRAFT_KEY.optional() }),
     response: noticeDetailSchema,
   }),
   'notices.transition': channel({

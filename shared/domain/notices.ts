@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Role } from './roles';
 import type { StatusMachine, Transition } from './statusMachine';
 import { isValidIsoDate } from '../validation/dates';
+import { validateUscc } from '../validation/uscc';
 
 /**
  * 限期整改通知书 (DOMAIN.md "Rectification notices"): statuses, the life cycle as data, the fields, the number
@@ -115,6 +116,11 @@ export const noticeFieldsSchema = z.object({
   replyMethod: text(L.replyMethod, 300),
   issuingOffice: text(L.issuingOffice, 100),
   cc: text(L.cc, 300).default(''),
+});
+/** The drafter's edit: the fields, and the addressee's code, when given, a valid 统一社会信用代码 (the sources' codes are). */
+export const noticeEditSchema = noticeFieldsSchema.superRefine((n, ctx) => {
+  const uscc = n.addresseeUscc ? validateUscc(n.addresseeUscc) : null;
+  if (uscc && !uscc.ok) ctx.addIssue({ code: 'custom', path: ['addresseeUscc'], message: uscc.reason });
 });
 export type NoticeFields = z.output<typeof noticeFieldsSchema>;
 export type NoticeFieldsInput = z.input<typeof noticeFieldsSchema>;

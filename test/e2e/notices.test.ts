@@ -7,6 +7,7 @@ import type { Actor } from '../../electron/services/context';
 import { createRecord, transitionRecord } from '../../electron/services/records';
 import { startE2e, type E2eEnv } from '../support/browser';
 import { e2eSteps, E2E_REVIEWER, officeDataDir, poll } from '../support/e2eSteps';
+import { unitUscc } from '../support/commitmentFixtures';
 import { unitRecord } from '../support/recordFixtures';
 import { TEST_OFFICE, tempDir } from '../support/testApp';
 
@@ -21,6 +22,7 @@ let env: E2eEnv;
 let recordId: string;
 let workDir: string;
 const UNIT = '青禾镇农业服务中心';
+const DIRECTORY_UNIT = { uscc: unitUscc(57), name: '青禾镇人民政府' };
 const year = new Date().getFullYear();
 const NUMBER = `${TEST_OFFICE.noticePrefix}〔${year}〕1号`;
 
@@ -36,6 +38,8 @@ beforeAll(async () => {
   };
   const r = await createRecord(deps, actor('clerk'), unitRecord({ unitName: UNIT, amountFen: 8800000, facts: '拖欠某某农机合作社农机采购款88,000.00元，经法院判决后仍未履行。' }));
   recordId = (await transitionRecord(deps, actor('reviewer'), { id: r.id, expectedVersion: r.version, action: 'approve' })).id;
+  // a unit of the city's directory, as a pull from the platform leaves it
+  await db.write((sql) => sql.run(`INSERT INTO platform_units (uscc, name, unit_type, parent_uscc, updated_at) VALUES (?, ?, '乡镇人民政府', NULL, ?)`, DIRECTORY_UNIT.uscc, DIRECTORY_UNIT.name, new Date().toISOString()));
   await db.close();
   env = await startE2e(dataDir);
   await env.page.setViewportSize({ width: 1280, height: 720 });
@@ -45,7 +49,7 @@ afterAll(async () => {
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-const { button, field, login, logout } = e2eSteps(() => env);
+const { button, field, fieldError, login, logout } = e2eSteps(() => env);
 const heading = () => env.page.locator('.page-head h4').first();
 const modal = () => env.page.locator('.ant-modal').last();
 
@@ -101,6 +105,54 @@ describe('a reviewer follows a notice from the record to the end', () => {
     await env.page.keyboard.press('Control+s');
     await poll(() => heading().textContent()).toContain('限期整改通知书（草稿）');
     expect(await env.page.locator('.notice-detail-page').textContent()).toContain('区纪委监委');
+  });
+
+  it('offers the city’s directory for 主送单位; names a wrong code under its field while typing; Enter in a box does not save', async () => {
+    await button('编辑').click();
+    const code = field('主送单位统一社会信用代码');
+    const good = unitRecord().unitUscc!; // the record's code, which the notice took
+    await poll(() => code.inputValue()).toBe(good);
+    // part of a name offers the directory's unit; choosing it fills its code
+    await field('主送单位').fill('青禾镇人');
+    await poll(() => env.page.locator('.ant-select-dropdown:visible .directory-option').count()).toBe(1);
+    await field('主送单位').press('ArrowDown');
+    await field('主送单位').press('Enter');
+    await poll(() => code.inputValue()).toBe(DIRECTORY_UNIT.uscc);
+    expect(await field('主送单位').inputValue()).toBe(DIRECTORY_UNIT.name);
+    await field('主送单位').fill(UNIT); // this notice goes to the record's unit after all
+    await code.fill(`${good.slice(0, 17).toLowerCase()}X`);
+    await poll(() => fieldError('主送单位统一社会信用代码').textContent()).toContain('校验位');
+    expect(await code.inputValue()).toBe(`${good.slice(0, 17)}X`); // typed in capitals
+    await field('抄送').fill('区发展和改革委员会');
+    await env.page.keyboard.press('Enter');
+    await env.page.waitForTimeout(300);
+    expect(await heading().textContent()).toBe('编辑整改通知书（草稿）');
+    await code.fill(good);
+    await poll(() => fieldError('主送单位统一社会信用代码').count()).toBe(0);
+  });
+
+  it('keeps what was typed through a closed window: 继续填写未保存的草稿 restores it, and Ctrl+S saves it', async () => {
+    await field('抄送').fill('区发展和改革委员会，区纪委监委，区审计局');
+    await env.page.goto('about:blank'); // the window closes before the draft's timer
+    await env.restartHarness();
+    await login(E2E_REVIEWER.username);
+    const resume = button('继续填写未保存的草稿');
+    await poll(() => resume.isVisible()).toBe(true);
+    await resume.click();
+    await poll(() => heading().textContent()).toBe('编辑整改通知书（草稿）');
+    await poll(() => field('抄送').inputValue()).toBe('区发展和改革委员会，区纪委监委，区审计局');
+    expect(await field('主送单位统一社会信用代码').inputValue()).toBe(unitRecord().unitUscc);
+    expect(await env.page.locator('.ant-alert').filter({ hasText: '已恢复未保存的草稿' }).isVisible()).toBe(true);
+    await shoot('notice-form-restored');
+    await env.page.keyboard.press('Control+s');
+    await poll(() => heading().textContent()).toContain('限期整改通知书（草稿）');
+    expect(await env.page.locator('.notice-detail-page').textContent()).toContain('区审计局');
+    // The draft went with the save: the form opens clean, and nothing is offered to resume.
+    await button('编辑').click();
+    await poll(() => field('抄送').inputValue()).toBe('区发展和改革委员会，区纪委监委，区审计局');
+    expect(await env.page.locator('.ant-alert').filter({ hasText: '已恢复未保存的草稿' }).count()).toBe(0);
+    await env.page.keyboard.press('Escape');
+    await poll(() => heading().textContent()).toContain('限期整改通知书（草稿）');
   });
 
   it('issues it: the number is given', async () => {

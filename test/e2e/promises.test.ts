@@ -17,7 +17,8 @@ import { tempDir } from '../support/testApp';
 
 let env: E2eEnv;
 let workDir: string;
-const { button, field, navItem, login } = e2eSteps(() => env);
+const { button, field, fieldError, navItem, login, logout } = e2eSteps(() => env);
+const DIRECTORY_ENTERPRISE = { uscc: ENTERPRISE_USCC[2], name: '南京某某冷链物流有限公司' };
 const day = (offset: number) => dayjs().add(offset, 'day').format('YYYY-MM-DD');
 
 async function shoot(name: string) {
@@ -32,6 +33,21 @@ const call = <T>(channel: string, payload: unknown) => env.page.evaluate(async (
   const response = await fetch('./api/invoke', { method: 'POST', headers: { 'content-type': 'application/json', 'x-ledger-token': token ?? '' }, body: JSON.stringify({ channel: c, payload: p }) });
   return ((await response.json()) as { data: unknown }).data;
 }, [channel, payload] as const) as Promise<T>;
+
+const card = (i: number) => env.page.locator('.promise-item-card').nth(i);
+/** One promise item's card of the project form, filled as a clerk does. */
+const fillItem = async (i: number, values: { type: string; content: string; amount: string; due: string; dept: string }) => {
+  const c = card(i);
+  await c.getByRole('combobox', { name: `第${i + 1}项承诺类型` }).click();
+  await env.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: values.type }).click();
+  await c.getByLabel(`第${i + 1}项承诺内容`).fill(values.content);
+  await c.getByLabel(`第${i + 1}项承诺金额（元）`).fill(values.amount);
+  await c.locator('.date-input input').fill(values.due);
+  await env.page.keyboard.press('Enter');
+  await c.getByRole('combobox', { name: `第${i + 1}项责任部门` }).fill(values.dept);
+  await c.getByRole('combobox', { name: `第${i + 1}项责任人` }).click();
+  await env.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '李录入' }).click();
+};
 
 type Wb = { overdueTotal: number; dueSoonTotal: number; figures: Array<{ value: string }> };
 type Fig = { total: { dueFen: number; paidFen: number; overdueFen: number; overdueCount: number; rate: number | null } };
@@ -54,6 +70,8 @@ beforeAll(async () => {
   await createProject(deps, actor, { ...base, agreementNo: 'ZS-OLD-2', enterpriseUscc: ENTERPRISE_USCC[1], enterpriseName: '苏州某某新材料有限公司', projectName: '新材料研发中心', items: [
     { ...base.items[0], dueOn: `${year}-02-28`, amountFen: 30_000_00, department: '财政所', type: '税费优惠' },
   ] });
+  // an enterprise of the city's directory, as a pull from the platform leaves it
+  await db.write((sql) => sql.run(`INSERT INTO platform_units (uscc, name, unit_type, parent_uscc, updated_at) VALUES (?, ?, '企业', NULL, ?)`, DIRECTORY_ENTERPRISE.uscc, DIRECTORY_ENTERPRISE.name, new Date().toISOString()));
   await db.close();
   workDir = tempDir('ledger-e2e-promises-files-');
   fs.writeFileSync(path.join(workDir, '拨付凭证.pdf'), '%PDF-1.4\n% 凭证\n');
@@ -87,19 +105,6 @@ describe('a clerk keeps an investment project', { timeout: 180_000 }, () => {
     await field('签订日期').fill(`${year - 1}-03-05`);
     await env.page.keyboard.press('Enter');
     await field('签约主体').fill('某某街道办事处');
-    const card = (i: number) => env.page.locator('.promise-item-card').nth(i);
-    const fillItem = async (i: number, values: { type: string; content: string; amount: string; due: string; dept: string }) => {
-      const c = card(i);
-      await c.getByRole('combobox', { name: `第${i + 1}项承诺类型` }).click();
-      await env.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: values.type }).click();
-      await c.getByLabel(`第${i + 1}项承诺内容`).fill(values.content);
-      await c.getByLabel(`第${i + 1}项承诺金额（元）`).fill(values.amount);
-      await c.locator('.date-input input').fill(values.due);
-      await env.page.keyboard.press('Enter');
-      await c.getByRole('combobox', { name: `第${i + 1}项责任部门` }).fill(values.dept);
-      await c.getByRole('combobox', { name: `第${i + 1}项责任人` }).click();
-      await env.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '李录入' }).click();
-    };
     await fillItem(0, { type: '财政奖补', content: '物流园一期竣工后给予建设奖励', amount: '200,000', due: day(-10), dept: '经济发展办' });
     await button('添加承诺事项').click();
     await fillItem(1, { type: '基础设施配套', content: '园区外道路配套建设', amount: '150000.00', due: day(20), dept: '城建办' });
@@ -210,5 +215,69 @@ describe('a clerk keeps an investment project', { timeout: 180_000 }, () => {
     await poll(() => env.page.getByText('已导入 2 行承诺事项').isVisible()).toBe(true);
     await button('查看承诺事项列表').click();
     await poll(() => env.page.locator('.promises-table').textContent()).toContain('项目IMP-1');
+  });
+});
+
+describe('the project form keeps what the clerk types', { timeout: 180_000 }, () => {
+  const heading = (name: string) => env.page.getByRole('heading', { name });
+
+  it('takes the enterprise from the city’s directory; names a wrong 企业统一社会信用代码 under its field while typing, in capitals', async () => {
+    await navItem('招商引资承诺').click();
+    await button('新建项目').click();
+    await poll(() => heading('新建招商引资项目').isVisible()).toBe(true);
+    await field('项目名称').fill('冷链仓储中心项目');
+    // part of the name offers the directory's enterprise; choosing it fills its code
+    await field('企业名称').fill('冷链物流');
+    await poll(() => env.page.locator('.ant-select-dropdown:visible .directory-option').count()).toBe(1);
+    await field('企业名称').press('ArrowDown');
+    await field('企业名称').press('Enter');
+    await poll(() => field('企业统一社会信用代码').inputValue()).toBe(DIRECTORY_ENTERPRISE.uscc);
+    expect(await field('企业名称').inputValue()).toBe(DIRECTORY_ENTERPRISE.name);
+    await field('企业统一社会信用代码').fill(`${ENTERPRISE_USCC[2].slice(0, 17).toLowerCase()}X`);
+    await poll(() => fieldError('企业统一社会信用代码').textContent()).toContain('校验位');
+    expect(await field('企业统一社会信用代码').inputValue()).toBe(`${ENTERPRISE_USCC[2].slice(0, 17)}X`);
+    await field('企业统一社会信用代码').fill(ENTERPRISE_USCC[2]);
+    await poll(() => fieldError('企业统一社会信用代码').count()).toBe(0);
+    // Enter in a box takes what was typed; it never saves the half-filled form.
+    await field('协议编号').fill('ZS-2026-031');
+    await env.page.keyboard.press('Enter');
+    await env.page.waitForTimeout(300);
+    expect(await heading('新建招商引资项目').isVisible()).toBe(true);
+    expect(await fieldError('签订日期').count()).toBe(0);
+  });
+
+  it('restores the project and its item after the window closed (继续填写未保存的草稿), then saves with Ctrl+S', async () => {
+    await field('签订日期').fill(`${year - 1}-09-01`);
+    await env.page.keyboard.press('Enter');
+    await field('签约主体').fill('某某街道办事处');
+    await fillItem(0, { type: '土地供应', content: '冷库用地按期交付', amount: '50,000', due: day(60), dept: '规划建设办' });
+    await env.page.goto('about:blank');
+    await env.restartHarness();
+    await login('clerk');
+    const resume = button('继续填写未保存的草稿');
+    await poll(() => resume.isVisible()).toBe(true);
+    await resume.click();
+    await poll(() => heading('新建招商引资项目').isVisible()).toBe(true);
+    await poll(() => field('项目名称').inputValue()).toBe('冷链仓储中心项目');
+    expect(await field('企业统一社会信用代码').inputValue()).toBe(ENTERPRISE_USCC[2]);
+    expect(await field('签订日期').inputValue()).toBe(`${year - 1}-09-01`);
+    expect(await card(0).getByLabel('第1项承诺内容').inputValue()).toBe('冷库用地按期交付');
+    expect(await card(0).locator('.date-input input').inputValue()).toBe(day(60));
+    expect(await card(0).textContent()).toContain('李录入');
+    await shoot('promise-project-form-restored-1280');
+    await env.page.keyboard.press('Control+s');
+    await poll(() => heading('冷链仓储中心项目').isVisible()).toBe(true);
+    const items = env.page.locator('.items-table tr.ant-table-row-level-0');
+    await poll(() => items.count()).toBe(1);
+    expect(await items.first().textContent()).toContain('冷库用地按期交付');
+    // Saved with the project, the draft is gone: the edit form opens without it, and Esc goes back.
+    await button('修改').click();
+    await poll(() => heading('修改招商引资项目').isVisible()).toBe(true);
+    await poll(() => field('项目名称').inputValue()).toBe('冷链仓储中心项目');
+    expect(await env.page.locator('.ant-alert').filter({ hasText: '已恢复未保存的草稿' }).count()).toBe(0);
+    await shoot('promise-project-form-1280');
+    await env.page.keyboard.press('Escape');
+    await poll(() => heading('冷链仓储中心项目').isVisible()).toBe(true);
+    await logout();
   });
 });

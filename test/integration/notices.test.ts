@@ -16,6 +16,8 @@ import { createRecord, getRecord, transitionRecord } from '../../electron/servic
 import { listPendingUploads } from '../../electron/services/outbox/outbox';
 import { NOTICE_MACHINE, NOTICE_STATUSES, noticeUploadSchema, type NoticeStatus } from '../../shared/domain/notices';
 import { errorOf } from '../support/errors';
+import { getDraft, saveDraft } from '../../electron/services/drafts/draftsService';
+import { CONTRACT } from '../../shared/contract';
 import { unitRecord } from '../support/recordFixtures';
 import { createTestApp, TEST_OFFICE, type TestApp } from '../support/testApp';
 
@@ -87,6 +89,29 @@ describe('drafting', () => {
     const [id] = await issued(1);
     const n = (await getNotice(app.deps, id)).notice;
     expect((await errorOf(updateNotice(app.deps, app.reviewer, { id, expectedVersion: n.version, fields: n }))).message).toContain('不能修改');
+  });
+});
+
+describe('editing', () => {
+  it('refuses a wrong 主送单位统一社会信用代码, naming the field and keeping the form draft; the save takes the draft with it', async () => {
+    const d = await createNotice(app.deps, app.clerk, { sourceKind: 'blank' });
+    const draftKey = `notice:${d.id}`;
+    await saveDraft(app.deps, app.clerk, draftKey, { values: { addressee: '半截' } });
+    const wrong = { ...d, addressee: '某某村民委员会', addresseeUscc: '11320102MB0000000X' };
+    // the channel's contract refuses it before the service runs, and the service itself too (the CLI's way in)
+    const request = CONTRACT['notices.update'].request.safeParse({ id: d.id, expectedVersion: d.version, fields: wrong, draftKey });
+    expect(request.success).toBe(false);
+    expect(request.error!.issues[0]).toMatchObject({ path: ['fields', 'addresseeUscc'] });
+    const e = await errorOf(updateNotice(app.deps, app.clerk, { id: d.id, expectedVersion: d.version, fields: wrong, draftKey }));
+    expect(e).toMatchObject({ code: 'VALIDATION', field: 'fields.addresseeUscc' });
+    expect(e.message).toContain('校验位');
+    expect((await getNotice(app.deps, d.id)).notice.version).toBe(d.version);
+    expect(await getDraft(app.deps, app.clerk, draftKey)).not.toBeNull();
+    // a right code is saved, and the draft goes with the save; an empty code is fine (not every addressee has one)
+    const saved = await updateNotice(app.deps, app.clerk, { id: d.id, expectedVersion: d.version, fields: { ...wrong, addresseeUscc: unitRecord().unitUscc }, draftKey });
+    expect(saved).toMatchObject({ version: d.version + 1, addresseeUscc: unitRecord().unitUscc });
+    expect(await getDraft(app.deps, app.clerk, draftKey)).toBeNull();
+    expect((await updateNotice(app.deps, app.clerk, { id: d.id, expectedVersion: saved.version, fields: { ...wrong, addresseeUscc: null } })).addresseeUscc).toBeNull();
   });
 });
 

@@ -1,3 +1,4 @@
+import type { WriteSql } from '../../db/database';
 import type { ServiceDeps, Actor } from '../context';
 import { isoNow } from '../context';
 import { validationError } from '../../../shared/contract/errors';
@@ -31,4 +32,9 @@ export async function discardDraft(deps: ServiceDeps, actor: Actor, key: string)
   await deps.db.write((sql) => {
     sql.run(`DELETE FROM form_drafts WHERE user_id = ? AND key = ?`, actor.id, key);
   });
+}
+
+/** In an entity's save transaction: the form's draft (saved with its key) goes with the save. */
+export function discardDraftInTx(sql: WriteSql, actor: Actor, key: string | undefined): void {
+  if (key) sql.run(`DELETE FROM form_drafts WHERE user_id = ? AND key = ?`, actor.id, key);
 }

@@ -4,12 +4,13 @@ import { retryWhenBusy } from '../../db/busyRetry';
 import { AppError, ERROR_CODES, validationError } from '../../../shared/contract/errors';
 import type { NoticeDetail, NoticeListFilter, NoticeRow, NoticeSortKey } from '../../../shared/contract/notices';
 import {
-  addDays, ESCALATION_OF, formatNoticeNumber, NOTICE_FIELD_LABELS, NOTICE_MACHINE, noticeFieldsSchema, NOTICE_SOURCE_LABELS,
+  addDays, ESCALATION_OF, formatNoticeNumber, NOTICE_FIELD_LABELS, NOTICE_MACHINE, noticeEditSchema, noticeFieldsSchema, NOTICE_SOURCE_LABELS,
   type NoticeFields, type NoticeFieldsInput, type NoticeSourceKind, type NoticeStatus,
 } from '../../../shared/domain/notices';
 import { nameSortKey } from '../../../shared/domain/sortKey';
 import { todayIso } from '../../../shared/validation/dates';
 import { recordChange } from '../changes';
+import { discardDraftInTx } from '../drafts/draftsService';
 import { isoNow, type Actor, type NonUserAuthor, type ServiceDeps } from '../context';
 import { listPage } from '../ledger/listEngine';
 import type { ListSpec } from '../ledger/listSpec';
@@ -104,9 +105,13 @@ const UPDATE_FIELDS_SQL = `UPDATE rectification_notices SET ${NOTICE_FIELD_NAMES
   addressee_sort = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`;
 
 /** Edit a draft. An issued notice is an official document: it is never edited (void it and draft anew). */
-export async function updateNotice(deps: ServiceDeps, actor: Actor, req: { id: string; expectedVersion: number; fields: NoticeFieldsInput }): Promise<NoticeDetail> {
+export async function updateNotice(
+  deps: ServiceDeps, actor: Actor, req: { id: string; expectedVersion: number; fields: NoticeFieldsInput; draftKey?: string },
+): Promise<NoticeDetail> {
   requirePermission(actor, 'notices.edit');
-  const fields = noticeFieldsSchema.parse(req.fields);
+  const parsed = noticeEditSchema.safeParse(req.fields);
+  if (!parsed.success) throw validationError(['fields', ...parsed.error.issues[0].path].join('.'), parsed.error.issues[0].message);
+  const fields = parsed.data;
   return retryWhenBusy(() => deps.db.write((sql) => {
     takeWriteLock(sql);
     const before = requireRow(sql, NOTICE_VERSIONING, req.id);
@@ -118,6 +123,7 @@ export async function updateNotice(deps: ServiceDeps, actor: Actor, req: { id: s
     sql.run(UPDATE_FIELDS_SQL, ...NOTICE_FIELD_NAMES.map((f) => columnValue(fields, f)), nameSortKey(fields.addressee), at, actor.id, req.id);
     const after = loadNoticeRow(sql, req.id)!;
     logVersion(sql, NOTICE_VERSIONING, at, actor, before, after, { action: 'edit' });
+    discardDraftInTx(sql, actor, req.draftKey);
     return detailOf(sql, after);
   }));
 }

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Typography, App as AntApp } from 'antd';
+import { AutoComplete, Button, Card, Col, Form, Input, Radio, Row, Select, App as AntApp } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { ProjectDetail } from '../../../../shared/contract/promises';
@@ -8,8 +8,13 @@ import { formatFen, parseYuanToFen } from '../../../../shared/validation/money';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { fromIso, toIso } from '../../components/dates';
+import { CODE_TYPING, usccTypingRules } from '../../components/form/codeRules';
 import { DateInput, notFutureRule } from '../../components/form/DateInput';
-import { errorMessage, requiredRule, showFieldError, usccRule, yuanRule } from '../../components/formRules';
+import { LedgerFormFrame } from '../../components/form/LedgerFormFrame';
+import { UnitNameInput, useUnitDirectoryFill } from '../../components/form/UnitNameInput';
+import { errorMessage, requiredRule, yuanRule } from '../../components/formRules';
+import { useLedgerForm } from '../../hooks/useLedgerForm';
+import { PromiseStatusTag } from './promiseUi';
 
 interface ItemValues {
   id?: string;
@@ -32,6 +37,13 @@ interface FormValues {
   decisionRef?: string;
   items?: ItemValues[];
 }
+
+/** What a draft stores: the values with dates as text. */
+type StoredItem = Omit<ItemValues, 'dueOn'> & { dueOn?: string | null };
+type Stored = Omit<FormValues, 'signedOn' | 'items'> & { signedOn?: string | null; items?: StoredItem[] };
+const toStored = (v: FormValues): Stored => ({ ...v, signedOn: toIso(v.signedOn), items: v.items?.map((i) => ({ ...i, dueOn: toIso(i.dueOn) })) });
+const fromStored = (d: Stored): FormValues => ({ ...d, signedOn: fromIso(d.signedOn), items: d.items?.map((i) => ({ ...i, dueOn: fromIso(i.dueOn) })) });
+const NEW_PROJECT: FormValues = { collectiveDecision: false, items: [{}] };
 
 const toForm = (p: ProjectDetail): FormValues => ({
   ...p,
@@ -61,139 +73,138 @@ export function ProjectFormPage({ id }: { id?: string }) {
   const [form] = Form.useForm<FormValues>();
   const { message } = AntApp.useApp();
   const [people, setPeople] = useState<{ users: Array<{ id: string; displayName: string }>; departments: string[] }>({ users: [], departments: [] });
-  const [version, setVersion] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
+  const draftKey = id ? `project:${id}` : 'project:new';
+  const state = useLedgerForm<FormValues, Stored, ProjectDetail>({
+    form,
+    resume: { key: draftKey, path: id ? `/promises/projects/${id}/edit` : '/promises/new', title: id ? '修改招商引资项目' : '新建招商引资项目' },
+    load: async () => (id ? (await api.promisesGet({ id })).project : null),
+    blank: NEW_PROJECT,
+    valuesOf: toForm,
+    toStored,
+    fromStored,
+  });
+  const { entity: project, keepDraft, submit } = state;
+  const fillEnterpriseCode = useUnitDirectoryFill(form, { name: 'enterpriseName', code: 'enterpriseUscc' }, keepDraft);
 
   useEffect(() => {
     void api.promisesPeople({}).then(setPeople).catch((e) => message.error(errorMessage(e)));
-    if (id) {
-      void api.promisesGet({ id }).then(({ project }) => {
-        form.setFieldsValue(toForm(project));
-        setVersion(project.version);
-      }).catch((e) => message.error(errorMessage(e)));
-    }
-  }, [id, form, message]);
+  }, [message]);
 
-  const save = async () => {
-    let values: FormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    try {
-      const fields = toRequest(values);
-      const saved = id ? await api.promisesUpdate({ id, expectedVersion: version!, fields }) : await api.promisesCreate({ fields });
-      message.success(id ? '已保存修改' : '已新建项目');
-      navigate(`/promises/projects/${saved.id}`);
-    } catch (error) {
-      if (!showFieldError(form, error)) message.error(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+  const save = (values: FormValues) => {
+    const fields = toRequest(values);
+    void submit(
+      (key) => (project ? api.promisesUpdate({ id: project.id, expectedVersion: project.version, fields, draftKey: key }) : api.promisesCreate({ fields, draftKey: key })),
+      (saved) => ({ message: project ? '已保存修改' : '已新建项目', path: `/promises/projects/${saved.id}` }),
+    );
   };
+  const back = () => navigate(id ? `/promises/projects/${id}` : '/promises');
 
   const userOptions = people.users.map((u) => ({ value: u.id, label: u.displayName }));
   const deptOptions = people.departments.map((d) => ({ value: d }));
 
   return (
-    <div className="page promise-form-page">
-      <div className="page-head">
-        <Typography.Title level={4}>{id ? '修改招商引资项目' : '新建招商引资项目'}</Typography.Title>
-        <Space>
-          <Button onClick={() => navigate(id ? `/promises/projects/${id}` : '/promises')}>取消</Button>
-          <Button type="primary" loading={busy} onClick={save}>保存</Button>
-        </Space>
-      </div>
-      <Form form={form} name="project" layout="vertical" initialValues={{ collectiveDecision: false, items: [{}] }} onFinish={save} size="small">
-        <Card size="small" title="项目与协议" className="gap-below">
-          <Row gutter={12}>
-            <Col span={8}><Form.Item label={PL.projectName} name="projectName" rules={[requiredRule(PL.projectName)]}><Input maxLength={100} autoFocus /></Form.Item></Col>
-            <Col span={8}><Form.Item label={PL.enterpriseName} name="enterpriseName" rules={[requiredRule(PL.enterpriseName)]}><Input maxLength={100} /></Form.Item></Col>
-            <Col span={8}><Form.Item label={PL.enterpriseUscc} name="enterpriseUscc" rules={[requiredRule(PL.enterpriseUscc), usccRule(PL.enterpriseUscc)]}><Input maxLength={18} /></Form.Item></Col>
-            <Col span={6}><Form.Item label={PL.agreementNo} name="agreementNo" rules={[requiredRule(PL.agreementNo)]}><Input maxLength={60} /></Form.Item></Col>
-            <Col span={5}><Form.Item label={PL.signedOn} name="signedOn" rules={[{ required: true, message: `请填写${PL.signedOn}` }, notFutureRule(PL.signedOn)]}><DateInput style={{ width: '100%' }} /></Form.Item></Col>
-            <Col span={7}><Form.Item label={PL.signingBody} name="signingBody" rules={[requiredRule(PL.signingBody)]}><Input maxLength={100} /></Form.Item></Col>
-            <Col span={6}>
-              <Form.Item label="经三重一大集体决策" name="collectiveDecision">
-                <Radio.Group options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item noStyle dependencies={['collectiveDecision']}>
-                {({ getFieldValue }) => (
-                  <Form.Item label={PL.decisionRef} name="decisionRef" rules={getFieldValue('collectiveDecision') ? [requiredRule(PL.decisionRef)] : []}>
-                    <Input maxLength={100} placeholder="会议名称或纪要编号" disabled={!getFieldValue('collectiveDecision')} />
-                  </Form.Item>
-                )}
-              </Form.Item>
-            </Col>
-          </Row>
-        </Card>
-        <Form.List name="items">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field, index) => {
-                const existing = Boolean(form.getFieldValue(['items', field.name, 'id']));
-                return (
-                  <Card
-                    key={field.key}
-                    size="small"
-                    className="gap-below promise-item-card"
-                    title={`承诺事项 ${index + 1}`}
-                    extra={fields.length > 1 ? <Button size="small" icon={<DeleteOutlined />} onClick={() => remove(field.name)}>删除此项</Button> : null}
-                  >
-                    <Row gutter={12}>
-                      <Col span={4}>
-                        <Form.Item label={IL.type} name={[field.name, 'type']} rules={[{ required: true, message: `请选择${IL.type}` }]}>
-                          <Select options={PROMISE_TYPES.map((t) => ({ value: t, label: t }))} aria-label={`第${index + 1}项${IL.type}`} />
-                        </Form.Item>
-                      </Col>
-                      <Col span={10}>
-                        <Form.Item label={IL.content} name={[field.name, 'content']} rules={[requiredRule(IL.content), { min: 2, message: `${IL.content}至少 2 个字` }]}>
-                          <Input maxLength={1000} aria-label={`第${index + 1}项${IL.content}`} />
-                        </Form.Item>
-                      </Col>
-                      <Col span={5}>
-                        <Form.Item label={IL.amountFen} name={[field.name, 'amountFen']} rules={[requiredRule(IL.amountFen), yuanRule(IL.amountFen)]}>
-                          <Input suffix="元" aria-label={`第${index + 1}项${IL.amountFen}`} />
-                        </Form.Item>
-                      </Col>
-                      <Col span={5}>
-                        <Form.Item label={IL.dueOn} name={[field.name, 'dueOn']} rules={[{ required: true, message: `请填写${IL.dueOn}` }]}>
-                          <DateInput style={{ width: '100%' }} aria-label={`第${index + 1}项${IL.dueOn}`} />
-                        </Form.Item>
-                      </Col>
-                      <Col span={10}>
-                        <Form.Item label={IL.conditions} name={[field.name, 'conditions']}>
-                          <Input maxLength={1000} aria-label={`第${index + 1}项${IL.conditions}`} />
-                        </Form.Item>
-                      </Col>
-                      <Col span={7}>
-                        <Form.Item label={IL.department} name={[field.name, 'department']} rules={[requiredRule(IL.department)]}>
-                          <AutoComplete options={deptOptions} aria-label={`第${index + 1}项${IL.department}`} filterOption />
-                        </Form.Item>
-                      </Col>
-                      <Col span={7}>
-                        <Form.Item
-                          label={IL.responsibleUserId}
-                          name={[field.name, 'responsibleUserId']}
-                          rules={[{ required: true, message: `请选择${IL.responsibleUserId}` }]}
-                          extra={existing ? '更换责任人请办理“工作交接”' : undefined}
-                        >
-                          <Select options={userOptions} showSearch optionFilterProp="label" disabled={existing} aria-label={`第${index + 1}项${IL.responsibleUserId}`} />
-                        </Form.Item>
-                      </Col>
-                    </Row>
-                  </Card>
-                );
-              })}
-              <Button icon={<PlusOutlined />} onClick={() => add({})}>添加承诺事项</Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </div>
+    <LedgerFormFrame<FormValues>
+      form={form}
+      name="project"
+      title={id ? '修改招商引资项目' : '新建招商引资项目'}
+      tags={project && <PromiseStatusTag status={project.status} />}
+      version={project?.version}
+      state={state}
+      loadFailure={{ what: '该项目', listPath: '/promises' }}
+      onFinish={save}
+      back={back}
+      formProps={{ size: 'small' }}
+    >
+      <Card size="small" title="项目与协议" className="gap-below">
+        <Row gutter={12}>
+          <Col span={8}><Form.Item label={PL.projectName} name="projectName" rules={[requiredRule(PL.projectName)]}><Input maxLength={100} /></Form.Item></Col>
+          <Col span={8}><Form.Item label={PL.enterpriseName} name="enterpriseName" rules={[requiredRule(PL.enterpriseName)]}><UnitNameInput maxLength={100} onPick={fillEnterpriseCode} /></Form.Item></Col>
+          <Col span={8}>
+            <Form.Item label={PL.enterpriseUscc} name="enterpriseUscc" {...CODE_TYPING} rules={[requiredRule(PL.enterpriseUscc), ...usccTypingRules()]}>
+              <Input maxLength={18} autoComplete="off" className="code-input" placeholder="18 位，含校验位" />
+            </Form.Item>
+          </Col>
+          <Col span={6}><Form.Item label={PL.agreementNo} name="agreementNo" rules={[requiredRule(PL.agreementNo)]}><Input maxLength={60} /></Form.Item></Col>
+          <Col span={5}><Form.Item label={PL.signedOn} name="signedOn" rules={[{ required: true, message: `请填写${PL.signedOn}` }, notFutureRule(PL.signedOn)]}><DateInput style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={7}><Form.Item label={PL.signingBody} name="signingBody" rules={[requiredRule(PL.signingBody)]}><Input maxLength={100} /></Form.Item></Col>
+          <Col span={6}>
+            <Form.Item label="经三重一大集体决策" name="collectiveDecision">
+              <Radio.Group options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item noStyle dependencies={['collectiveDecision']}>
+              {({ getFieldValue }) => (
+                <Form.Item label={PL.decisionRef} name="decisionRef" rules={getFieldValue('collectiveDecision') ? [requiredRule(PL.decisionRef)] : []}>
+                  <Input maxLength={100} placeholder="会议名称或纪要编号" disabled={!getFieldValue('collectiveDecision')} />
+                </Form.Item>
+              )}
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+      <Form.List name="items">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field, index) => {
+              const existing = Boolean(form.getFieldValue(['items', field.name, 'id']));
+              return (
+                <Card
+                  key={field.key}
+                  size="small"
+                  className="gap-below promise-item-card"
+                  title={`承诺事项 ${index + 1}`}
+                  extra={fields.length > 1 ? <Button size="small" icon={<DeleteOutlined />} onClick={() => remove(field.name)}>删除此项</Button> : null}
+                >
+                  <Row gutter={12}>
+                    <Col span={4}>
+                      <Form.Item label={IL.type} name={[field.name, 'type']} rules={[{ required: true, message: `请选择${IL.type}` }]}>
+                        <Select options={PROMISE_TYPES.map((t) => ({ value: t, label: t }))} aria-label={`第${index + 1}项${IL.type}`} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={10}>
+                      <Form.Item label={IL.content} name={[field.name, 'content']} rules={[requiredRule(IL.content), { min: 2, message: `${IL.content}至少 2 个字` }]}>
+                        <Input maxLength={1000} aria-label={`第${index + 1}项${IL.content}`} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={5}>
+                      <Form.Item label={IL.amountFen} name={[field.name, 'amountFen']} rules={[requiredRule(IL.amountFen), yuanRule(IL.amountFen)]}>
+                        <Input suffix="元" aria-label={`第${index + 1}项${IL.amountFen}`} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={5}>
+                      <Form.Item label={IL.dueOn} name={[field.name, 'dueOn']} rules={[{ required: true, message: `请填写${IL.dueOn}` }]}>
+                        <DateInput style={{ width: '100%' }} aria-label={`第${index + 1}项${IL.dueOn}`} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={10}>
+                      <Form.Item label={IL.conditions} name={[field.name, 'conditions']}>
+                        <Input maxLength={1000} aria-label={`第${index + 1}项${IL.conditions}`} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={7}>
+                      <Form.Item label={IL.department} name={[field.name, 'department']} rules={[requiredRule(IL.department)]}>
+                        <AutoComplete options={deptOptions} aria-label={`第${index + 1}项${IL.department}`} filterOption />
+                      </Form.Item>
+                    </Col>
+                    <Col span={7}>
+                      <Form.Item
+                        label={IL.responsibleUserId}
+                        name={[field.name, 'responsibleUserId']}
+                        rules={[{ required: true, message: `请选择${IL.responsibleUserId}` }]}
+                        extra={existing ? '更换责任人请办理“工作交接”' : undefined}
+                      >
+                        <Select options={userOptions} showSearch optionFilterProp="label" disabled={existing} aria-label={`第${index + 1}项${IL.responsibleUserId}`} />
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                </Card>
+              );
+            })}
+            <Button icon={<PlusOutlined />} onClick={() => add({})}>添加承诺事项</Button>
+          </>
+        )}
+      </Form.List>
+    </LedgerFormFrame>
   );
 }

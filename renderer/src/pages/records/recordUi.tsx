@@ -2,14 +2,9 @@ import { LightTag, type LightTagColor } from '../../components/LightTag';
 import {
   CLUE_SOURCES, RECORD_STATUS_LABELS, RECORD_STATUSES, SECTORS, SEVERITIES, SITUATIONS, SUBJECT_TYPE_LABELS, type RecordStatus,
 } from '../../../../shared/domain/dishonesty';
-import { validateIdNumber } from '../../../../shared/validation/idcard';
-import { normalizeCode } from '../../../../shared/validation/text';
-import { validateUscc } from '../../../../shared/validation/uscc';
-import type { Rule } from 'antd/es/form';
-import type { Check } from '../../../../shared/validation/result';
 import { formatYuan } from '../../components/format';
 
-/** Pieces shared by the four record pages: tags, select options, code rules, history values. */
+/** Pieces shared by the four record pages: tags, select options, history values. */
 
 export const STATUS_COLORS: Record<RecordStatus, LightTagColor> = {
   verifying: 'blue',
@@ -44,33 +39,6 @@ export const SUBJECT_TYPE_OPTIONS = (Object.keys(SUBJECT_TYPE_LABELS) as Array<k
   value: v,
   label: SUBJECT_TYPE_LABELS[v],
 }));
-
-/** Codes are typed without spaces and in capitals; full-width digits from a Chinese IME are folded. */
-export const normalizeCodeInput = (v: unknown) => (typeof v === 'string' ? normalizeCode(v).toUpperCase() : v);
-
-/**
- * A code rule that does not nag while the clerk is still typing, and does not forget: a wrong character or
- * check character is said at once and stays said after the cursor leaves, as long as the code is wrong; a
- * code that is merely too short is said once the cursor has left the box (and on save).
- */
-function codeRules(check: (v: string) => Check<unknown>): Rule[] {
-  const stillTyping = (text: string) => document.activeElement instanceof HTMLInputElement && document.activeElement.value === text;
-  return [
-    {
-      validator: async (_r, value: unknown) => {
-        if (value === undefined || value === null || value === '') return;
-        const text = String(value);
-        const result = check(text);
-        if (result.ok) return;
-        const tooShort = Array.from(text).length < 18 && result.reason.includes('长度');
-        if (tooShort && stillTyping(text)) return;
-        throw new Error(result.reason);
-      },
-    },
-  ];
-}
-export const usccTypingRules = () => codeRules(validateUscc);
-export const idNumberTypingRules = () => codeRules((v) => validateIdNumber(v));
 
 /** A value from the version history, readable (money in 元, empty as —). */
 export function formatChangeValue(field: string, value: unknown): string {
