@@ -14,6 +14,7 @@ import { applyDerivedStates, applyDerivedStateTo, checkMove, type MoveRequest } 
 import { logVersion, requireRow, requireVersion, type VersionedSpec } from '../ledger/versionedEntity';
 import { userNames } from '../records/recordsService';
 import { cleanFields, FIELD_COLUMNS, FIELD_NAMES, snapshotOf, supervisionOf, toDetail, type CommitmentDbRow } from './commitmentRow';
+import { discardDraftInTx } from '../drafts/draftsService';
 
 /** The commitments ledger as a versioned entity (its history, audit entries and upload items). */
 export const COMMITMENT_VERSIONING: VersionedSpec<CommitmentDbRow> = {
@@ -76,10 +77,6 @@ export function insertCommitment(sql: WriteSql, at: string, actor: Actor, input:
   const row = loadCommitmentRow(sql, id)!;
   logVersion(sql, COMMITMENT_VERSIONING, at, actor, null, row, { action });
   return settleDue(sql, row, at);
-}
-
-function discardDraftInTx(sql: WriteSql, actor: Actor, draftKey: string | undefined): void {
-  if (draftKey) sql.run(`DELETE FROM form_drafts WHERE user_id = ? AND key = ?`, actor.id, draftKey);
 }
 
 export function detailOf(sql: ReadSql, row: CommitmentDbRow): CommitmentDetail {

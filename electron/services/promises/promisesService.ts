@@ -16,6 +16,7 @@ import { applyDerivedPartStates, checkMove, type DerivedParts, type MoveRequest 
 import { logVersion, requireVersion, type VersionedSpec, type VersionNote } from '../ledger/versionedEntity';
 import { insertAttachment, storeAttachmentBytes, type StoredFile } from '../files/attachments';
 import { loadProject, snapshotOf, toDetail, type ItemDbRow, type ProjectWithParts } from './promiseRows';
+import { discardDraftInTx } from '../drafts/draftsService';
 
 /** The investment-promise ledger as a versioned entity: one project with its items, handovers and payments. */
 export const PROMISE_VERSIONING: VersionedSpec<ProjectWithParts> = {
@@ -100,10 +101,6 @@ export function insertProject(sql: WriteSql, at: string, today: string, actor: A
   const row = loadProject(sql, id)!;
   logVersion(sql, PROMISE_VERSIONING, at, actor, null, row, { action });
   return row;
-}
-
-function discardDraftInTx(sql: WriteSql, actor: Actor, draftKey: string | undefined): void {
-  if (draftKey) sql.run(`DELETE FROM form_drafts WHERE user_id = ? AND key = ?`, actor.id, draftKey);
 }
 
 export async function createProject(deps: ServiceDeps, actor: Actor, fields: ProjectInput, draftKey?: string): Promise<ProjectDetail> {

@@ -14,6 +14,7 @@ import { checkMove, type MoveRequest } from '../ledger/statusRunner';
 import { loadRow, logVersion, requireRow, requireVersion, type VersionedSpec, type VersionNote } from '../ledger/versionedEntity';
 import { duplicateReason, findDuplicateRecords } from './recordDuplicates';
 import { cleanFields, FIELD_COLUMNS, FIELD_NAMES, snapshotOf, toDetail, type RecordDbRow } from './recordRow';
+import { discardDraftInTx } from '../drafts/draftsService';
 
 export type { VersionNote };
 
@@ -52,10 +53,6 @@ export function insertRecord(sql: WriteSql, at: string, actor: Actor, input: Rec
   const row = loadRecordRow(sql, id)!;
   logVersion(sql, RECORD_VERSIONING, at, actor, null, row, { action });
   return row;
-}
-
-function discardDraftInTx(sql: WriteSql, actor: Actor, draftKey: string | undefined): void {
-  if (draftKey) sql.run(`DELETE FROM form_drafts WHERE user_id = ? AND key = ?`, actor.id, draftKey);
 }
 
 /**
