@@ -159,6 +159,12 @@ describe('a reviewer follows a notice from the record to the end', () => {
     await move('签发');
     await poll(() => heading().textContent()).toBe(NUMBER);
     expect(await env.page.locator('.page-head').first().textContent()).toContain('已发出');
+    // its edit page, reached by its address, says at once that an issued notice is not edited
+    const detail = env.page.url();
+    await env.page.goto(`${detail}/edit`);
+    await poll(() => env.page.locator('.ant-result-title').textContent()).toBe('该通知书已发出，不能再修改');
+    await env.page.getByRole('button', { name: '返回通知书' }).click();
+    await poll(() => heading().textContent()).toBe(NUMBER);
   });
 
   it('previews the printed page and saves the PDF', async () => {

@@ -2,14 +2,14 @@ import { Col, Form, Input, Card, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { NoticeDetail } from '../../../../shared/contract';
-import { NOTICE_FIELD_LABELS as L, NOTICE_SOURCE_LABELS } from '../../../../shared/domain/notices';
+import { NOTICE_FIELD_LABELS as L, NOTICE_SOURCE_LABELS, NOTICE_STATUS_LABELS } from '../../../../shared/domain/notices';
 import { formatFen, parseOptionalYuanToFen } from '../../../../shared/validation/money';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { fromIso, toIso } from '../../components/dates';
 import { CODE_TYPING, usccTypingRules } from '../../components/form/codeRules';
 import { DateInput } from '../../components/form/DateInput';
-import { LedgerFormFrame } from '../../components/form/LedgerFormFrame';
+import { LedgerFormFrame, type FrameCorrection } from '../../components/form/LedgerFormFrame';
 import { UnitNameInput, useUnitDirectoryFill } from '../../components/form/UnitNameInput';
 import { yuanRule } from '../../components/formRules';
 import { useLedgerForm } from '../../hooks/useLedgerForm';
@@ -64,6 +64,13 @@ export function NoticeFormPage({ id }: { id: string }) {
   const { entity: notice, keepDraft, submit } = state;
   const fillAddresseeCode = useUnitDirectoryFill(form, { name: 'addressee', code: 'addresseeUscc' }, keepDraft);
   const back = () => navigate(`/notices/${id}`);
+  // Only a draft is edited: an issued notice carries its number and its printed text, and is never corrected.
+  const notDraft: FrameCorrection | null = notice && notice.status !== 'draft'
+    ? {
+        subject: '', version: notice.version, allowed: false,
+        locked: { title: `该通知书${NOTICE_STATUS_LABELS[notice.status]}，不能再修改`, text: notice.status === 'void' ? '已作废的通知书保留原样备查。' : '已签发的通知书的文号和内容以印发的文本为准。如需更改，请作废后重新起草。', back: '返回通知书' },
+      }
+    : null;
 
   const save = (values: Values) => {
     if (!notice) return;
@@ -82,6 +89,7 @@ export function NoticeFormPage({ id }: { id: string }) {
       version={notice?.version}
       state={state}
       loadFailure={{ what: '该通知书', listPath: '/notices' }}
+      correction={notDraft}
       onFinish={save}
       back={back}
     >
