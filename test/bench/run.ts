@@ -15,7 +15,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import BetterSqlite3 from 'better-sqlite3';
+import { openLedgerConnection } from '../../electron/db/ledgerConnection';
 import { DATABASE_FILE_NAME, openDatabase, type Db } from '../../electron/db/database';
 import { registerSqlFunctions } from '../../electron/db/sqlFunctions';
 import type { Actor, ServiceDeps } from '../../electron/services/context';
@@ -275,8 +275,10 @@ async function rawOnce(fields: RecordFields[]): Promise<number> {
   const app = await createTestApp();
   const file = path.join(app.dataDir, DATABASE_FILE_NAME);
   const creator = app.clerk.id;
+  const key = app.db.key;
   await app.db.close();
-  const raw = new BetterSqlite3(file);
+  // The baseline pays for encryption too (the same cipher and key), so the ratio compares like with like.
+  const raw = openLedgerConnection(file, { key, fileMustExist: true });
   try {
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../electron/db/database';
@@ -9,6 +9,7 @@ import { MIGRATIONS } from '../../electron/db/migrations';
 import { RECORD_HEADERS } from '../../electron/services/records/excel/recordSheet';
 import { unitTemplateCells } from '../support/recordFixtures';
 import { TEST_OFFICE, TEST_PASSWORD, tempDir } from '../support/testApp';
+import { openLedgerFile } from '../support/ledgerFile';
 
 /**
  * The command line (electron/cli/main.ts) as an operator runs it: a separate Node process on a data folder,
@@ -51,8 +52,9 @@ const initArgs = (data: string) => [
   '--notice-prefix', TEST_OFFICE.noticePrefix, '--admin', 'admin', '--admin-name', '王管理',
 ];
 
+/** The ledger, or a backup of it: encrypted with the data folder's key. */
 function openCopy(file: string): Database.Database {
-  return new Database(file, { readonly: true, fileMustExist: true });
+  return openLedgerFile(file, { dataDir: data, readonly: true });
 }
 
 let root: string;
@@ -174,7 +176,7 @@ describe('ledger CLI: audit chain and backups', { timeout: 90_000 }, () => {
   });
 
   it('verify-audit fails after an entry is edited, and names the entry', async () => {
-    const db = new Database(path.join(data, DATABASE_FILE_NAME));
+    const db = openLedgerFile(path.join(data, DATABASE_FILE_NAME));
     const seq = db.prepare(`SELECT seq FROM audit_log WHERE entity = 'user' AND action = 'create' ORDER BY seq LIMIT 1`).pluck().get() as number;
     db.prepare(`UPDATE audit_log SET user_name = '别人' WHERE seq = ?`).run(seq);
     db.close();

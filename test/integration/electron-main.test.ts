@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, DATABASE_FILE_NAME } from '../../electron/db/database';
 import { loadedFake, type FakeElectron } from '../support/fakeElectron';
 import { tempDir } from '../support/testApp';
+import { openLedgerFile } from '../support/ledgerFile';
 
 vi.mock('electron', () => import('../support/fakeElectron'));
 
@@ -111,7 +112,7 @@ describe('Electron main process', () => {
     expect(electron.app.quitRequested).toBe(false); // held back while the database closes
     await vi.waitFor(() => expect(electron.app.quitRequested).toBe(true));
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
-    const other = new Database(file, { timeout: 0 });
+    const other = openLedgerFile(file, { timeout: 0 });
     other.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;');
     other.close();
   });
@@ -155,7 +156,7 @@ describe('Electron main process', () => {
         const { text } = await dialogFor(async () => {
           const db = await openDatabase(dataDir);
           await db.close();
-          holder = new Database(path.join(dataDir, DATABASE_FILE_NAME));
+          holder = openLedgerFile(path.join(dataDir, DATABASE_FILE_NAME));
           holder.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;');
         });
         expect(text).toContain('数据库正被其他程序占用');
