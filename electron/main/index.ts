@@ -7,6 +7,7 @@ import { channelFileFor, OfflineUpdater } from '../services/update/offlineUpdate
 import { RELEASE_PUBLIC_KEY } from '../services/update/releasePublicKey';
 import { openApp, type OpenedApp } from '../ipc/openApp';
 import { deviceKeyProtector } from './deviceKeyProtector';
+import { desktopLedgerKeys } from './ledgerKeyStore';
 import { registerIpc } from './ipcBridge';
 import { registerAppScheme, serveRenderer } from './rendererProtocol';
 import { APP_ORIGIN, hardenApp } from './security';
@@ -62,6 +63,7 @@ async function start(): Promise<void> {
       dataDir,
       appVersion: APP_VERSION,
       nativeBinding: electronNativeBinding(),
+      keys: desktopLedgerKeys(dataDir),
       host: {
         openPath: async (file) => (await shell.openPath(file)) === '',
         chooseFolder: async () => {

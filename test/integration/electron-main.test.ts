@@ -6,6 +6,7 @@ import { openDatabase, DATABASE_FILE_NAME } from '../../electron/db/database';
 import { loadedFake, type FakeElectron } from '../support/fakeElectron';
 import { tempDir } from '../support/testApp';
 import { openLedgerFile } from '../support/ledgerFile';
+import { LEDGER_KEY_FILE_NAME, LedgerKey } from '../../electron/db/ledgerKey';
 
 vi.mock('electron', () => import('../support/fakeElectron'));
 
@@ -138,6 +139,24 @@ describe('Electron main process', () => {
         fs.writeFileSync(path.join(dataDir, DATABASE_FILE_NAME), Buffer.alloc(8192, 'x'));
       });
       expect(text).toContain('数据库文件已损坏或不是台账数据库');
+    });
+
+    it('wrong key', async () => {
+      const { text } = await dialogFor(async () => {
+        await (await openDatabase(dataDir)).close();
+        fs.writeFileSync(path.join(dataDir, LEDGER_KEY_FILE_NAME), LedgerKey.random().raw(), { mode: 0o600 });
+      });
+      expect(text).toContain('台账数据库的密钥不正确');
+      expect(text).toContain('恢复密钥');
+    });
+
+    it('no key for an encrypted ledger', async () => {
+      const { text } = await dialogFor(async () => {
+        await (await openDatabase(dataDir)).close();
+        fs.rmSync(path.join(dataDir, LEDGER_KEY_FILE_NAME));
+      });
+      expect(text).toContain('本机找不到它的密钥');
+      expect(text).toContain('ledger key import');
     });
 
     it('made by a newer version', async () => {
