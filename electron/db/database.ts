@@ -79,6 +79,8 @@ export class Db {
     readonly file: string,
     /** The ledger's key: for the other connections of this process (backups, worker threads) and the attachment store. */
     readonly key: LedgerKey,
+    /** Where this computer keeps the key, in words (the settings page shows it). */
+    readonly keyDescription = '',
   ) {}
 
   get connection(): BetterSqlite3.Database {
@@ -275,7 +277,8 @@ export async function openDatabase(dataDir: string, options: OpenOptions = {}): 
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DATABASE_FILE_NAME);
   const migrations = options.migrations ?? MIGRATIONS;
-  const key = ledgerKeyFor(file, options.keys ?? defaultKeyProvider(dataDir), options);
+  const keys = options.keys ?? defaultKeyProvider(dataDir);
+  const key = ledgerKeyFor(file, keys, options);
   const dataSource = dataSourceFor(file, key, migrations, options.nativeBinding);
   try {
     await dataSource.initialize();
@@ -292,7 +295,7 @@ export async function openDatabase(dataDir: string, options: OpenOptions = {}): 
     await dataSource.destroy().catch(() => undefined);
     throw error instanceof DatabaseOpenError ? error : classifyOpenError(error, 'encrypted');
   }
-  return new Db(dataSource, file, key);
+  return new Db(dataSource, file, key, keys.description);
 }
 
 /** Take and release the write lock once, so a database held by another program is reported now. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { adminChannels } from './admin';
 import { backupChannels } from './backup';
+import { encryptionChannels } from './encryption';
 import { updateChannels } from './update';
 import { jobChannels } from './jobs';
 import { directoryChannels } from './directory';
@@ -18,6 +19,7 @@ export const CONTRACT = {
   ...syncChannels,
   ...jobChannels,
   ...directoryChannels,
+  ...encryptionChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -18,6 +18,7 @@ import { SEALED_MAGIC } from '../../electron/services/files/attachmentCipher';
 import { createTestApp, tempDir, type TestApp } from '../support/testApp';
 import { keyOf, openLedgerFile } from '../support/ledgerFile';
 import { unitRecord } from '../support/recordFixtures';
+import { encryptionStatus, showRecoveryKey } from '../../electron/services/encryption/recoveryKey';
 
 /**
  * Encryption at rest as an auditor checks it: the database file and the attachment store hold no readable
@@ -250,5 +251,20 @@ describe('backups and the recovery key', () => {
     const db = await openDatabase(here, { keys: givenKey(ours) });
     expect(await db.read((sql) => sql.get<{ unit_name: string }>(`SELECT unit_name FROM dishonesty_records`)?.unit_name)).toBe(UNIT);
     await db.close();
+  });
+});
+
+describe('the recovery key on the settings page', () => {
+  it('is shown to administrators only, and each showing is in the audit log', async () => {
+    const app = await createTestApp();
+    apps.push(app);
+    await expect(showRecoveryKey(app.deps, app.clerk)).rejects.toThrow('仅限管理员');
+    await expect(showRecoveryKey(app.deps, app.reviewer)).rejects.toThrow('仅限管理员');
+    const shown = await showRecoveryKey(app.deps, app.admin);
+    expect(LedgerKey.fromRecoveryKey(shown.recoveryKey).equals(app.db.key)).toBe(true);
+    const entry = await app.db.read((sql) => sql.get<{ entity: string; action: string; user_name: string }>(`SELECT entity, action, user_name FROM audit_log ORDER BY seq DESC LIMIT 1`));
+    expect(entry).toEqual({ entity: 'ledger_key', action: 'showRecoveryKey', user_name: '王管理' });
+    expect(await app.db.read((sql) => verifyAudit(sql, AUDITED_TABLES))).toMatchObject({ ok: true });
+    expect(encryptionStatus(app.deps, app.admin).keyKeptBy).toContain('0600');
   });
 });

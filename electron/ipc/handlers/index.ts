@@ -7,6 +7,7 @@ import { recordHandlers } from './recordHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import { syncHandlers } from './syncHandlers';
 import { directoryHandlers } from './directoryHandlers';
+import { encryptionHandlers } from './encryptionHandlers';
 
 /** Every channel's handler; the registry refuses to start if the contract has a channel missing here. */
-export const HANDLERS: HandlerMap = { ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...backupHandlers, ...updateHandlers, ...syncHandlers, ...jobHandlers, ...directoryHandlers };
+export const HANDLERS: HandlerMap = { ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...backupHandlers, ...updateHandlers, ...syncHandlers, ...jobHandlers, ...directoryHandlers, ...encryptionHandlers };

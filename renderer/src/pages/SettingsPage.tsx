@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/contract';
 import { api } from '../api/client';
 import { errorMessage, requiredRule, showFieldError, usccRule } from '../components/formRules';
 import { useSession } from '../app/session';
+import { RecoveryKeyCard } from './settings/RecoveryKeyCard';
 
 export function SettingsPage() {
   const [form] = Form.useForm<Settings>();
@@ -39,6 +40,7 @@ export function SettingsPage() {
           <Button type="primary" htmlType="submit">保存</Button>
         </Form>
       </Card>
+      <RecoveryKeyCard />
     </div>
   );
 }
