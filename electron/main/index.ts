@@ -20,9 +20,9 @@ const DIST = __dirname; // dist/electron, where the bundles live
 const RENDERER_DIR = path.resolve(DIST, '../renderer');
 const PRELOAD = path.join(DIST, 'preload.cjs');
 
-/** In development `npm start` builds better-sqlite3 for Electron's ABI beside Node's (see README). */
+/** In development `npm start` builds the SQLite driver (better-sqlite3-multiple-ciphers) for Electron's ABI beside Node's (see README). */
 function electronNativeBinding(): string | undefined {
-  const candidate = path.resolve(DIST, `../../.native/electron-${process.versions.electron}/better_sqlite3.node`);
+  const candidate = path.resolve(DIST, `../../.native/electron-${process.versions.electron}/better_sqlite3_multiple_ciphers.node`);
   return !app.isPackaged && fs.existsSync(candidate) ? candidate : undefined;
 }
 
