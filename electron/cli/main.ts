@@ -20,14 +20,14 @@ import { formatAuditHead } from '../../shared/domain/auditHead';
 import { knownMigrationNames } from '../services/backup/beforeMigrations';
 import { noteRestore } from '../services/backup/restoreService';
 import type { Actor, ServiceDeps } from '../services/context';
-import { exportRecordsWorkbook } from '../services/records/excel/exportRecords';
-import { importRecordsWorkbook } from '../services/records/excel/importRecords';
 import { createUser, initializeOffice, toActor } from '../services/users/usersService';
 import { UserEntity } from '../db/entities';
 import { validationFailure } from '../ipc/registry';
 import { CliError, readPassword } from './io';
 import { SYNC_OPTIONS, SYNC_USAGE, syncCommand } from './syncCommands';
 import { backupKeyOf, cliKeys, KEY_OPTIONS, KEY_USAGE, keyCommand } from './keyCommands';
+import { figuresCommand, ledgerFilesOf } from './ledgerFiles';
+import { NOTICE_OPTIONS, NOTICE_USAGE, noticeCommand } from './noticeCommands';
 
 z.config(z.locales.zhCN());
 
@@ -41,9 +41,11 @@ const USAGE = `政务诚信台账命令行（npm run cli -- <命令> 或 ledger 
   backup --data 目录 --to 文件                            在线备份并做完整性检查（先写临时文件，检查后再改名）
   restore --data 目录 --from 文件 [--backup-recovery-key 恢复密钥]
                                                           从备份恢复（先另存当前台账；须先关闭台账程序）
-  import --data 目录 --kind records 文件 [--dry-run]      从 Excel 导入失信记录
-  export --data 目录 --kind records --out 文件            导出失信记录到 Excel
+  import --data 目录 --kind records|promises 文件 [--dry-run]   从 Excel 导入失信记录或招商引资承诺
+  export --data 目录 --kind records|promises --out 文件         导出到 Excel
+  figures --data 目录 [--from YYYY-MM-DD] [--to YYYY-MM-DD]     招商引资承诺兑现率、逾期金额和件数（默认本年度）
 ${SYNC_USAGE}
+${NOTICE_USAGE}
 ${KEY_USAGE}
 
   每个命令都支持 --json（机器可读输出）；失败时以非零状态退出。`;
@@ -55,6 +57,7 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' }, 'against-platform': { type: 'boolean' }, out: { type: 'string' }, from: { type: 'string' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   ...SYNC_OPTIONS,
   ...KEY_OPTIONS,
+  ...NOTICE_OPTIONS,
 } as const;
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -195,30 +198,34 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
     });
   },
   async import(values, positionals) {
-    if (need(values, 'kind', '台账类型') !== 'records') throw new CliError('目前只支持 --kind records（政务失信记录）', 2, 'USAGE');
+    const ledger = ledgerFilesOf(need(values, 'kind', '台账类型'));
     const file = positionals[1];
     if (!file) throw new CliError('缺少要导入的文件', 2, 'USAGE');
     if (!fs.existsSync(file)) throw new CliError(`找不到文件：${file}`, 2, 'USAGE');
     return withDb(values, async (deps) => {
-      const result = await importRecordsWorkbook(deps, await cliActor(deps, values), fs.readFileSync(file), { dryRun: Boolean(values['dry-run']), fileName: path.basename(file) });
+      const result = await ledger.importWorkbook(deps, await cliActor(deps, values), fs.readFileSync(file), { dryRun: Boolean(values['dry-run']), fileName: path.basename(file) });
       const lines = result.rejected.map((r) => `  第 ${r.row} 行 【${r.column}】 ${r.reason}`);
       const head = `${result.dryRun ? '预检' : '导入'}完成：共 ${result.totalRows} 行，${result.dryRun ? '可导入' : '已导入'} ${result.accepted} 行，拒绝 ${result.rejected.length} 处`;
       return { text: [head, ...lines].join('\n'), json: { dryRun: result.dryRun, totalRows: result.totalRows, accepted: result.accepted, rejected: result.rejected } };
     });
   },
   async export(values) {
-    if (need(values, 'kind', '台账类型') !== 'records') throw new CliError('目前只支持 --kind records（政务失信记录）', 2, 'USAGE');
+    const ledger = ledgerFilesOf(need(values, 'kind', '台账类型'));
     const out = path.resolve(need(values, 'out', '输出文件'));
     return withDb(values, async (deps) => {
       const actor = await cliActor(deps, values);
-      const { bytes, count } = await exportRecordsWorkbook(deps, { sortBy: 'updatedAt', sortOrder: 'desc' });
+      const { bytes, count } = await ledger.exportWorkbook(deps);
       fs.writeFileSync(out, bytes);
-      await logExport(deps, actor, { kind: '政务失信记录', fileName: path.basename(out), count });
-      return { text: `已导出 ${count} 条记录到 ${out}`, json: { ok: true, file: out, count } };
+      await logExport(deps, actor, { kind: ledger.label, fileName: path.basename(out), count });
+      return { text: `已导出 ${count} ${ledger.unit}到 ${out}`, json: { ok: true, file: out, count } };
     });
   },
   key: (values, positionals) => keyCommand(values, positionals, () => path.resolve(need(values, 'data', '数据目录'))),
+  async figures(values) {
+    return withDb(values, (deps) => figuresCommand(deps, values.from, values.to));
+  },
   sync: (values, positionals) => syncCommand(values, positionals, { withDb: (work) => withDb(values, work), actor: (deps) => cliActor(deps, values) }),
+  notice: (values, positionals) => noticeCommand(values, positionals, { withDb: (work) => withDb(values, work), actor: (deps) => cliActor(deps, values) }),
 };
 
 async function main(): Promise<number> {

@@ -10,6 +10,8 @@ const WORTH_ANALYSING = 1000;
  */
 export const ANALYSED_LEDGER_TABLES: ReadonlyArray<{ table: string; index: string }> = [
   { table: 'dishonesty_records', index: 'records_list' },
+  { table: 'promise_items', index: 'promise_items_list' },
+  { table: 'rectification_notices', index: 'notices_status_updated' },
 ];
 
 /**

@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { APP_VERSION } from '../appVersion';
 import { openApp } from '../ipc/openApp';
+import { chromiumEngine, closeChromiumEngine } from '../print/chromiumEngine';
 import type { AppSyncOptions } from '../sync/appSync';
 import { Session } from '../ipc/session';
 import { ERROR_CODES } from '../../shared/contract/errors';
@@ -59,7 +60,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const opened = await openApp({
     dataDir: options.dataDir,
     appVersion: APP_VERSION,
-    host: { openPath: async (file) => (console.log(`[harness] 打开附件：${file}`), false), updater: options.updater },
+    host: { openPath: async (file) => (console.log(`[harness] 打开附件：${file}`), false), updater: options.updater, printer: chromiumEngine },
     sync: options.sync,
   });
   const session = new Session(options.now);
@@ -179,6 +180,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await opened.close();
+      await closeChromiumEngine();
     },
   };
 }

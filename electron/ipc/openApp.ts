@@ -5,6 +5,8 @@ import { sealPlainAttachments } from '../services/files/attachments';
 import { backupBeforeMigrations } from '../services/backup/beforeMigrations';
 import type { ServiceDeps } from '../services/context';
 import { decoyHash } from '../services/users/passwords';
+import { scheduleDerivedStates } from '../services/ledger/derivedSchedule';
+import { DERIVED_RUNNERS } from '../services/catalog';
 import { startAppSync, type AppSyncOptions } from '../sync/appSync';
 import { HANDLERS } from './handlers';
 import { createHandlerRegistry, type AppContext, type HandlerRegistry, type HostAdapter } from './registry';
@@ -38,9 +40,14 @@ export async function openApp(options: {
     return null;
   });
   const sync = startAppSync(deps, options.sync);
+  // States that follow from a date (an item past its due date, a notice past its deadline) are made at start
+  // and after every midnight.
+  const derived = scheduleDerivedStates(deps, DERIVED_RUNNERS);
   // deps.db, not db: a restore replaces the connection.
   const close = async () => {
     sync.stop();
+    derived.stop();
+    await derived.first;
     await startupBackup;
     await deps.db.close();
   };

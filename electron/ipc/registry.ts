@@ -1,3 +1,4 @@
+import type { PrintEngine } from '../print/printEngine';
 import { z } from 'zod';
 import { AppError, ERROR_CODES, type InvokeResult } from '../../shared/contract/errors';
 import { CONTRACT, isChannelName, type ChannelName, type ParsedRequestOf } from '../../shared/contract';
@@ -20,6 +21,8 @@ export interface HostAdapter {
   chooseFolder?(): Promise<string | null>;
   /** Installs updates (desktop only). */
   updater?: OfflineUpdater;
+  /** Lays out, prints and makes PDFs of notices: a hidden window in the desktop app, Chromium under Node. */
+  printer?: PrintEngine;
 }
 
 export interface AppContext {

@@ -6,6 +6,7 @@ import { APP_VERSION } from '../appVersion';
 import { channelFileFor, OfflineUpdater } from '../services/update/offlineUpdater';
 import { RELEASE_PUBLIC_KEY } from '../services/update/releasePublicKey';
 import { openApp, type OpenedApp } from '../ipc/openApp';
+import { electronPrintEngine } from './printWindow';
 import { deviceKeyProtector } from './deviceKeyProtector';
 import { desktopLedgerKeys } from './ledgerKeyStore';
 import { registerIpc } from './ipcBridge';
@@ -74,6 +75,7 @@ async function start(): Promise<void> {
         get updater() {
           return packagedUpdater();
         },
+        printer: electronPrintEngine,
       },
       sync: { keyProtector: deviceKeyProtector() },
     });

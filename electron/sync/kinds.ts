@@ -27,4 +27,17 @@ export const CLIENT_KINDS: Record<string, ClientKind> = {
     applyDecision: applyPlatformDecision,
     count: (sql) => sql.get<{ n: number }>(`SELECT count(*) AS n FROM dishonesty_records`)!.n,
   },
+  investment_promise: {
+    label: '招商引资政策承诺',
+    describe: (sql, id) => {
+      const row = sql.get<{ name: string; no: string; enterprise: string }>(
+        `SELECT project_name AS name, agreement_no AS no, enterprise_name AS enterprise FROM promise_projects WHERE id = ?`, id,
+      );
+      return row ? `${row.name} · ${row.enterprise} · ${row.no}` : null;
+    },
+    // The platform's decisions concern an item's status; a project's item statuses follow its payments and the
+    // office's own decisions (adjustment, dispute), so a city decision on a project is shown, never applied.
+    applyDecision: () => 'unknown',
+    count: (sql) => sql.get<{ n: number }>(`SELECT count(*) AS n FROM promise_projects`)!.n,
+  },
 };

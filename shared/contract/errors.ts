@@ -17,6 +17,10 @@ export const ERROR_CODES = {
   conflict: 'CONFLICT',
   /** Same subject + same 认定文书编号 as an existing record, and the clerk has not confirmed it (field docNumber). */
   duplicate: 'DUPLICATE',
+  /** A payment would take a promise item over its promised amount, and the clerk has not confirmed it (field amountFen). */
+  exceedsAmount: 'EXCEEDS_AMOUNT',
+  /** A user still answers for open items of a ledger: hand them over first (field disabled). */
+  handoverRequired: 'HANDOVER_REQUIRED',
   rateLimited: 'RATE_LIMITED',
   badCredentials: 'BAD_CREDENTIALS',
   userDisabled: 'USER_DISABLED',

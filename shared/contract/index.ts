@@ -6,20 +6,26 @@ import { updateChannels } from './update';
 import { jobChannels } from './jobs';
 import { directoryChannels } from './directory';
 import { recordChannels } from './records';
+import { promiseChannels } from './promises';
+import { workbenchChannels } from './workbench';
 import { sessionChannels } from './session';
 import { syncChannels } from './sync';
+import { noticeChannels } from './notices';
 
 /** Every channel the renderer may call. Later ledgers add their area's file here. */
 export const CONTRACT = {
   ...sessionChannels,
   ...adminChannels,
   ...recordChannels,
+  ...promiseChannels,
+  ...workbenchChannels,
   ...backupChannels,
   ...updateChannels,
   ...syncChannels,
   ...jobChannels,
   ...directoryChannels,
   ...encryptionChannels,
+  ...noticeChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -40,3 +46,4 @@ export type { UserRow, Settings, AuditEntry, AuditChange, AuditVerifyResult } fr
 export type { RecordRow, RecordDetail, RecordVersion, Attachment, ImportResult, RecordListFilter } from './records';
 export type { BackupRow, BackupSettings } from './backup';
 export type { SyncStatusView, BatchRow, ReceiptRow, UploadStateView, UploadTag } from './sync';
+export type { NoticeRow, NoticeDetail, NoticeVersion, NoticeSettings, NoticeListFilter } from './notices';

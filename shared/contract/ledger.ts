@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageRequest } from './common';
+import { AUTHOR_KINDS } from '../domain/entityKinds';
 
 /**
  * Contract pieces every ledger shares (DESIGN.md "Ledger building blocks"): evidence files, files carried
@@ -57,3 +58,25 @@ export const UPLOAD_TAG_LABELS: Record<UploadTag, string> = { pending: '待上�
 /** The one shape of a ledger's list page: its rows, each with its upload state, and the filter's total. */
 export const listResponse = <Shape extends z.ZodRawShape>(row: z.ZodObject<Shape>) =>
   z.object({ items: z.array(row.extend({ uploadTag: z.enum(UPLOAD_TAGS) })), total: z.number() });
+/** One version of a ledger entity as its history shows it (versionedEntity.versionHistory), over the ledger's statuses. */
+export function entityVersionSchema<S extends readonly [string, ...string[]]>(statuses: S) {
+  return z.object({
+    version: z.number(),
+    action: z.string(),
+    actionLabel: z.string(),
+    reason: z.string().nullable(),
+    approver: z.string().nullable(),
+    date: z.string().nullable(),
+    statusBefore: z.enum(statuses).nullable(),
+    statusAfter: z.enum(statuses),
+    at: z.string(),
+    /** The user's name, or 系统（到期自动） / 市平台 for changes nobody typed. */
+    userName: z.string(),
+    author: z.enum(AUTHOR_KINDS),
+    changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() })),
+  });
+}
+
+/** A filter's chosen values: each at most once, so never more than the vocabulary has. */
+export const anyOf = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
+  z.array(z.enum(values)).max(values.length, { error: `${label}的筛选值过多` }).optional();

@@ -4,12 +4,8 @@ import { recordFieldsObject, recordFieldsSchema } from '../domain/recordSchema';
 import { channel } from './channel';
 import { isoDate, uuid } from './common';
 import { boundedText } from './bounds';
-import { AUTHOR_KINDS } from '../domain/entityKinds';
-import { attachmentSchema, fileSchema, importResultSchema, listRequests, listResponse, MAX_FILE_BASE64 } from './ledger';
+import { anyOf, attachmentSchema, entityVersionSchema, fileSchema, importResultSchema, listRequests, listResponse, MAX_FILE_BASE64 } from './ledger';
 
-/** A filter's chosen values: each at most once, so never more than the vocabulary has. */
-const anyOf = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
-  z.array(z.enum(values)).max(values.length, { error: `${label}的筛选值过多` }).optional();
 
 /** The key a form keeps its draft under (record:new, record:<id>). */
 const DRAFT_KEY = boundedText('草稿键', 80);
@@ -76,21 +72,7 @@ export const recordDetailSchema = recordFieldsObject.extend({
 });
 export type RecordDetail = z.infer<typeof recordDetailSchema>;
 
-export const recordVersionSchema = z.object({
-  version: z.number(),
-  action: z.string(),
-  actionLabel: z.string(),
-  reason: z.string().nullable(),
-  approver: z.string().nullable(),
-  date: z.string().nullable(),
-  statusBefore: z.enum(RECORD_STATUSES).nullable(),
-  statusAfter: z.enum(RECORD_STATUSES),
-  at: z.string(),
-  /** The user's name, or 系统（到期自动） / 市平台 for changes nobody typed. */
-  userName: z.string(),
-  author: z.enum(AUTHOR_KINDS),
-  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() })),
-});
+export const recordVersionSchema = entityVersionSchema(RECORD_STATUSES);
 export type RecordVersion = z.infer<typeof recordVersionSchema>;
 
 export { attachmentSchema, fileSchema, importRejectionSchema, importResultSchema, MAX_FILE_BASE64 } from './ledger';
@@ -110,6 +92,8 @@ export const recordChannels = {
       record: recordDetailSchema,
       versions: z.array(recordVersionSchema),
       attachments: z.array(attachmentSchema),
+      /** The entries of other ledgers this record was made from in one step (an overdue promise item…). */
+      sources: z.array(z.object({ label: z.string(), link: z.string() })),
     }),
   }),
   'records.create': channel({

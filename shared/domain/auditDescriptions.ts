@@ -1,6 +1,8 @@
 import { RECORD_FIELD_LABELS, RECORD_STATUS_LABELS, SUBJECT_TYPE_LABELS, type RecordField } from './dishonesty';
 import { RECORD_TRANSITIONS } from './recordLifecycle';
 import { ROLE_LABELS } from './roles';
+import { PROJECT_FIELD_LABELS, PROMISE_MACHINE, PROMISE_STATUS_LABELS } from './promises';
+import { NOTICE_FIELD_LABELS, NOTICE_MACHINE, NOTICE_SOURCE_LABELS, NOTICE_STATUS_LABELS } from './notices';
 
 /**
  * How the audit log reads to a reviewer, declared per audited entity: its label, how to name the object an
@@ -89,6 +91,47 @@ export const AUDIT_ENTITIES: Readonly<Record<string, AuditEntityDescription>> = 
       ...Object.fromEntries(RECORD_TRANSITIONS.map((t) => [t.action, t.label])),
     },
   },
+  investment_promise: {
+    label: '招商引资项目',
+    name: (s) => (text(s.projectName) ? `${s.projectName}${text(s.agreementNo) ? `（${s.agreementNo}）` : ''}` : null),
+    link: (id) => `/promises/projects/${id}`,
+    fields: {
+      ...Object.fromEntries(Object.entries(PROJECT_FIELD_LABELS).map(([f, label]) => [f, { label }])),
+      signedOn: { label: PROJECT_FIELD_LABELS.signedOn, format: 'date' },
+      collectiveDecision: { label: PROJECT_FIELD_LABELS.collectiveDecision, format: 'boolean' },
+      status: { label: '状态', labels: PROMISE_STATUS_LABELS },
+      reason: { label: '说明' },
+    },
+    actions: {
+      create: '新建', import: '导入', edit: '修改', handover: '工作交接', pay: '登记兑现', setWay: '设定兑现路径', toRecord: '生成失信记录',
+      ...Object.fromEntries(PROMISE_MACHINE.transitions.map((t) => [t.action, t.label])),
+      ...Object.fromEntries(PROMISE_MACHINE.derived.map((d) => [d.action, d.label])),
+    },
+  },
+  rectification_notice: {
+    label: '整改通知书',
+    name: (s) => text(s.number) ?? (text(s.addressee) ? `致${s.addressee}（草稿）` : null),
+    link: (id) => `/notices/${id}`,
+    fields: {
+      number: { label: '文号' },
+      status: { label: '状态', labels: NOTICE_STATUS_LABELS },
+      sourceKind: { label: '来源', labels: NOTICE_SOURCE_LABELS },
+      ...Object.fromEntries(Object.entries(NOTICE_FIELD_LABELS).map(([f, label]) => [f, f === 'amountFen' ? { label: '涉及金额', format: 'money' as const } : f === 'deadline' ? { label, format: 'date' as const } : { label }])),
+      issuedOn: { label: '签发日期', format: 'date' },
+      replyOn: { label: '回复日期', format: 'date' },
+      replySummary: { label: '回复摘要' },
+      verifiedOn: { label: '验收日期', format: 'date' },
+      verifyNote: { label: '验收意见' },
+      voidReason: { label: '作废理由' },
+      printCount: { label: '打印次数' },
+      pdfCount: { label: 'PDF 次数' },
+      reason: { label: '理由' },
+    },
+    actions: {
+      create: '起草', edit: '修改', print: '打印', pdf: '生成 PDF', fallOverdue: '逾期未回复（系统）',
+      ...Object.fromEntries(NOTICE_MACHINE.transitions.map((t) => [t.action, t.label])),
+    },
+  },
   // attachments are owned by any entity (kind + id); entries written before that name the record as recordId
   attachment: attachmentDescription((s) => (text(s.owner) && text(s.ownerId) ? { entity: String(s.owner), id: String(s.ownerId) } : null)),
   record_attachment: attachmentDescription((s) => (text(s.recordId) ? { entity: 'dishonesty_record', id: String(s.recordId) } : null)),
@@ -114,6 +157,10 @@ export const AUDIT_ENTITIES: Readonly<Record<string, AuditEntityDescription>> = 
       officeUscc: { label: '单位统一社会信用代码' },
       noticePrefix: { label: '文号前缀' },
       idleLockMinutes: { label: '空闲锁定时间（分钟）' },
+      basis: { label: '整改通知书政策依据' },
+      periodDays: { label: '默认整改期限（天）' },
+      replyMethod: { label: '默认回复方式' },
+      cc: { label: '默认抄送' },
     },
     actions: { update: '修改设置' },
   },

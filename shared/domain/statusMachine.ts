@@ -11,14 +11,23 @@ export interface TransitionInput {
   reason?: { label: string };
   approver?: { label: string };
   date?: { label: string; mayBeFuture: boolean };
+  /** An amount in 元, carried as integer fen (a compensation paid). */
+  amount?: { label: string };
+  /** One of a few words (the legal route of a dispute). */
+  choice?: { label: string; options: readonly string[] };
+  /** A document or case number. */
+  reference?: { label: string };
 }
 
 export interface Transition<S extends string, F extends string = string> {
   action: string;
   label: string;
   from: readonly S[];
-  /** 'previous' sends the entity back to where it was before it entered a side state (an objection). */
-  to: S | 'previous';
+  /**
+   * 'previous' sends the entity back to where it was before it entered a side state (an objection);
+   * 'computed' to the state that follows from its own data (an item's payments and due date).
+   */
+  to: S | 'previous' | 'computed';
   roles: readonly Role[];
   input: TransitionInput;
   /** Fields that must be filled before the move. */

@@ -36,6 +36,8 @@ import { median, ms, RssSampler, summarize, table, type Summary } from './stats'
 import { benchUi } from './ui';
 import { benchStalls } from './stalls';
 import { runSyncBenchInChild } from './sync';
+import { benchPromises } from './promises';
+import { benchNotices } from './notices';
 
 // ---------------------------------------------------------------------------------------------------
 // Options
@@ -386,6 +388,9 @@ async function main(): Promise<void> {
     log(`\n导入 ${IMPORT_ROWS} 行（importRecordRows）对比原始 better-sqlite3 预编译 INSERT，各 3 次，每次新数据库…`);
     const imp = await benchImport(3);
 
+    log('\n招商引资台账（5,000 个项目、20,000 项承诺、30,000 笔兑现）：列表、兑现统计、工作台…');
+    const promises = await benchPromises(opts.quick ? 8 : 20, log);
+
     log('\n恶意工作簿（200 万行，子进程中导入，须被拒绝）…');
     const bomb = importBomb();
     log(`  ${bomb.import_bomb_refuse_ms} ms 拒绝，峰值内存 ${bomb.import_bomb_peak_rss_mb} MB（文件 ${bomb.import_bomb_file_mb} MB）`);
@@ -426,6 +431,9 @@ async function main(): Promise<void> {
           ['hostile workbook: peak RSS (MB)', '', '', String(bomb.import_bomb_peak_rss_mb), '≤ 400 MB', yes(bomb.import_bomb_peak_rss_mb <= 400)],
           [`import main-thread stall (ms, ${STALL_IMPORT_ROWS} rows)`, '', '', String(stalls.main_stall_max_ms), '≤ 50 ms', yes(stalls.main_stall_max_ms <= 50)],
           [`export main-thread stall (ms, ${stalls.export_rows} rows)`, '', '', String(stalls.export_main_stall_max_ms), '≤ 50 ms', yes(stalls.export_main_stall_max_ms <= 50)],
+          ['promises list (ms)', String(promises.promises_list_p50_ms), String(promises.promises_list_p95_ms), '', 'p95 ≤ 10 ms', yes(promises.promises_list_p95_ms <= 10)],
+          ['figures, 4 breakdowns (ms)', String(promises.figures_p50_ms), String(promises.figures_p95_ms), '', 'p95 ≤ 50 ms', yes(promises.figures_p95_ms <= 50)],
+          ['workbench (ms)', String(promises.workbench_p50_ms), String(promises.workbench_p95_ms), '', 'p95 ≤ 50 ms', yes(promises.workbench_p95_ms <= 50)],
           ['peak RSS (MB)', '', '', String(sampler.peakMb), '', ''],
         ],
       ),
@@ -445,6 +453,7 @@ async function main(): Promise<void> {
       ui_request_sent_p95_ms: ms(ui.sent.p95),
       ui_list_requests_max: ui.maxListRequests,
       ...bomb,
+      ...promises,
       list_p50_ms: ms(listAll.p50),
       search_p50_ms: ms(searchAll.p50),
       save_p50_ms: ms(save.all.p50),
@@ -465,7 +474,8 @@ async function main(): Promise<void> {
     };
     if (!opts.keep) fs.rmSync(dataDir, { recursive: true, force: true });
     const sync = await runSyncBenchInChild(opts.quick ? { items: 10_000, decisions: 2_000 } : { items: 50_000, decisions: 10_000 });
-    console.log(JSON.stringify({ ...result, ...sync }));
+    const notices = await benchNotices(opts.quick ? 200 : 1000, log);
+    console.log(JSON.stringify({ ...result, ...sync, ...notices }));
   } finally {
     if (bench) await bench.db.close().catch(() => undefined);
     if (!opts.keep) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -15,7 +15,7 @@ const CLERK = { username: 'clerk', displayName: '李录入', password: 'luru-mim
 const REVIEWER = { username: 'reviewer', displayName: '张审核', password: 'shenhe-mima-2026' };
 const NEW_ADMIN_PASSWORD = 'xin-guanli-mima-2026';
 const REVIEWER_OWN_PASSWORD = 'shenhe-ziji-mima-2026';
-const NAV = ['政务失信记录', '公开承诺', '招商引资承诺', '整改通知书', '上报平台', '审计日志', '用户管理', '系统设置'];
+const NAV = ['工作台', '政务失信记录', '公开承诺', '招商引资承诺', '整改通知书', '上报平台', '审计日志', '用户管理', '系统设置'];
 
 let env: E2eEnv;
 const { fill, login, logout } = signInSteps(() => env.page);
@@ -203,13 +203,13 @@ describe('signing in', () => {
     expect(await navItem('用户管理').count()).toBe(0);
     expect(await navItem('系统设置').count()).toBe(0);
     // The previous user's page is not where the next one starts; typing the address shows a refusal, not the page.
-    expect(await env.page.evaluate(() => location.hash)).toBe('#/records');
+    expect(await env.page.evaluate(() => location.hash)).toBe('#/workbench');
     await env.page.evaluate(() => { location.hash = '#/users'; });
     await poll(() => env.page.getByText('无权访问').isVisible()).toBe(true);
     expect(await env.page.getByText('此页面仅限管理员使用，您当前的角色是审核员').isVisible()).toBe(true);
     expect(await env.page.locator('.ant-table').count()).toBe(0);
-    await button('返回政务失信记录').click();
-    await poll(() => env.page.evaluate(() => location.hash)).toBe('#/records');
+    await button('返回工作台').click();
+    await poll(() => env.page.evaluate(() => location.hash)).toBe('#/workbench');
     // Hidden buttons are not the protection: the service answers FORBIDDEN to the reviewer's session.
     const list = await callFromPage('users.list');
     expect(list).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -60,6 +60,9 @@ async function typeDate(label: string, date: string) {
 describe('a clerk enters a record', () => {
   it('opens the form from the list', async () => {
     await login(CLERK.username);
+    // the window opens on the workbench (工作台); the ledger is one click away
+    await poll(() => env.page.getByRole('heading', { name: '工作台' }).isVisible()).toBe(true);
+    await navItem('政务失信记录').click();
     await poll(() => env.page.getByRole('heading', { name: '政务失信记录' }).isVisible()).toBe(true);
     await button('新建记录').click();
     await poll(() => env.page.getByRole('heading', { name: '新建失信记录' }).isVisible()).toBe(true);
@@ -167,6 +170,8 @@ describe('the list', () => {
   it('still has it after the app restarts, with the search remembered', async () => {
     await env.restartHarness();
     await login(REVIEWER.username);
+    // the window opens on the workbench; the list remembers its search when the clerk goes back to it
+    await navItem('政务失信记录').click();
     await poll(() => field('搜索').inputValue()).toBe('青禾');
     await poll(() => listRows().count()).toBe(1);
     expect(await listRows().first().textContent()).toContain(UNIT.name);

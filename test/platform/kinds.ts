@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { RECORD_STATUSES } from '../../shared/domain/dishonesty';
 import { recordFieldsSchema } from '../../shared/domain/recordSchema';
+import { PROMISE_STATUSES } from '../../shared/domain/promises';
+import { promiseUploadSchema } from '../../shared/domain/promiseSchema';
+import { NOTICE_STATUSES, noticeUploadSchema } from '../../shared/domain/notices';
 
 /**
  * What the platform accepts, per upload kind: the app's own shared schema for the item's `data` and the
@@ -14,4 +17,6 @@ export interface PlatformKind {
 
 export const PLATFORM_KINDS: Record<string, PlatformKind> = {
   dishonesty_record: { label: '政务失信记录', schema: recordFieldsSchema, statuses: RECORD_STATUSES },
+  investment_promise: { label: '招商引资政策承诺', schema: promiseUploadSchema, statuses: PROMISE_STATUSES },
+  rectification_notice: { label: '限期整改通知书', schema: noticeUploadSchema, statuses: NOTICE_STATUSES },
 };

@@ -9,6 +9,8 @@ import { UserSignInGuard1763900000012 } from './0012-user-sign-in-guard';
 import { Sync1763900000010 } from './0010-sync';
 import { PlatformDirectory1763900000011 } from './0011-platform-directory';
 import { RecordFilterIndexes1763900000013 } from './0013-record-filter-indexes';
+import { InvestmentPromises1763900000015 } from './0015-investment-promises';
+import { RectificationNotices1763900000016 } from './0016-rectification-notices';
 
 /**
  * Every migration, in the order it runs. Append only: never edit or reorder a migration that has shipped.
@@ -25,4 +27,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PlatformDirectory1763900000011,
   UserSignInGuard1763900000012,
   RecordFilterIndexes1763900000013,
+  InvestmentPromises1763900000015,
+  RectificationNotices1763900000016,
 ];

@@ -1,6 +1,6 @@
 import { OK } from '../../../shared/contract/common';
 import { listAudit, verifyAudit } from '../../services/audit/auditLog';
-import { AUDITED_TABLES } from '../../services/catalog';
+import { AUDITED_TABLES, USER_DISABLE_GUARDS } from '../../services/catalog';
 import { describeAuditEntries } from '../../services/audit/auditView';
 import { discardDraft, getDraft, saveDraft } from '../../services/drafts/draftsService';
 import { requirePermission } from '../../services/permissions';
@@ -14,7 +14,7 @@ type AdminChannels = 'users.list' | 'users.create' | 'users.setDisabled' | 'user
 export const adminHandlers: HandlerMap<AdminChannels> = {
   'users.list': (_req, { app, actor }) => listUsers(app.deps, actor),
   'users.create': (req, { app, actor }) => createUser(app.deps, actor, req),
-  'users.setDisabled': (req, { app, actor }) => setUserDisabled(app.deps, actor, req.id, req.disabled),
+  'users.setDisabled': (req, { app, actor }) => setUserDisabled(app.deps, actor, req.id, req.disabled, USER_DISABLE_GUARDS),
   'users.resetPassword': (req, { app, actor }) => resetUserPassword(app.deps, actor, req.id, req.password),
   'users.setRole': (req, { app, actor }) => setUserRole(app.deps, actor, req.id, req.role),
   'settings.get': async (_req, { app }) => (await app.deps.db.read((sql) => readSettings(sql)))!,

@@ -4,10 +4,15 @@ import { backupHandlers } from './backupHandlers';
 import { updateHandlers } from './updateHandlers';
 import { jobHandlers } from './jobHandlers';
 import { recordHandlers } from './recordHandlers';
+import { promiseHandlers } from './promiseHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import { syncHandlers } from './syncHandlers';
 import { directoryHandlers } from './directoryHandlers';
+import { noticeHandlers } from './noticeHandlers';
 import { encryptionHandlers } from './encryptionHandlers';
 
 /** Every channel's handler; the registry refuses to start if the contract has a channel missing here. */
-export const HANDLERS: HandlerMap = { ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...backupHandlers, ...updateHandlers, ...syncHandlers, ...jobHandlers, ...directoryHandlers, ...encryptionHandlers };
+export const HANDLERS: HandlerMap = {
+  ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...promiseHandlers, ...noticeHandlers,
+  ...backupHandlers, ...updateHandlers, ...syncHandlers, ...jobHandlers, ...directoryHandlers, ...encryptionHandlers,
+};

@@ -5,8 +5,11 @@ import { importRecordsInWorker } from '../../services/records/excel/importRecord
 import { buildRecordTemplate, RECORD_EXPORT_LEDGER } from '../../services/records/excel/exportRecords';
 import { exportInWorker } from '../../services/excel/exportJob';
 import { requirePermission } from '../../services/permissions';
+import { startRectificationWithNotice } from '../../services/notices';
 import { logExport } from '../../services/audit/auditEvents';
 import { todayIso } from '../../../shared/validation/dates';
+import { RECORD_SOURCES } from '../../services/catalog';
+import { sourcesOf } from '../../services/ledger/links';
 import type { HandlerMap } from '../registry';
 import { withUploadTags } from '../../sync/views';
 import { listRecords } from '../../services/records/recordQuery';
@@ -20,10 +23,15 @@ const today = () => todayIso().replace(/-/g, '');
 
 export const recordHandlers: HandlerMap<RecordChannels> = {
   'records.list': (req, { app }) => app.deps.db.read((sql) => withUploadTags(sql, RECORD_VERSIONING.kind, listRecords(sql, req))),
-  'records.get': (req, { app, actor }) => getRecord(app.deps, actor, req.id),
+  'records.get': async (req, { app, actor }) => ({
+    ...(await getRecord(app.deps, actor, req.id)),
+    sources: await app.deps.db.read((sql) => sourcesOf(sql, RECORD_SOURCES, req.id)),
+  }),
   'records.create': (req, { app, actor }) => createRecord(app.deps, actor, req.fields, req.draftKey, req.confirmedDuplicate),
   'records.update': (req, { app, actor }) => updateRecord(app.deps, actor, req),
-  'records.transition': (req, { app, actor }) => transitionRecord(app.deps, actor, req),
+  // 下发整改 also drafts the 限期整改通知书 of the record, in the same transaction (issue 10).
+  'records.transition': async (req, { app, actor }) =>
+    req.action === 'startRectification' ? (await startRectificationWithNotice(app.deps, actor, req)).record : transitionRecord(app.deps, actor, req),
   'records.findDuplicates': (req, { app, actor }) => findDuplicates(app.deps, actor, req),
   'records.attachments.add': (req, { app, actor }) =>
     addRecordAttachment(app.deps, actor, req.recordId, req.fileName, Buffer.from(req.contentBase64, 'base64')),

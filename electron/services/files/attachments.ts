@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ReadSql } from '../../db/database';
+import type { ReadSql, WriteSql } from '../../db/database';
 import type { LedgerKey } from '../../db/ledgerKey';
 import { attachmentKeyOf, isSealed, seal, sha256Hex, unseal } from './attachmentCipher';
 import type { Attachment } from '../../../shared/contract/records';
@@ -105,6 +105,36 @@ function storeFile(store: AttachmentStore, bytes: Buffer, sha256: string): void 
   writeStored(file, seal(attachmentKeyOf(store.db.key), bytes, sha256));
 }
 
+/** Bytes checked and stored under their hash, ready to be filed inside a write transaction (insertAttachment). */
+export interface StoredFile {
+  sha256: string;
+  fileName: string;
+  size: number;
+}
+
+/** Store the bytes before the transaction that files them (a failed transaction leaves only an unreferenced file). */
+export function storeAttachmentBytes(store: AttachmentStore, fileName: string, bytes: Buffer): StoredFile {
+  if (bytes.length === 0) throw validationError('file', `附件“${fileName}”是空文件`);
+  const sha256 = sha256Of(bytes);
+  storeFile(store, bytes, sha256);
+  return { sha256, fileName: safeFileName(fileName), size: bytes.length };
+}
+
+/** File stored bytes for their owner with the audit entry, inside the caller's transaction. */
+export function insertAttachment(sql: WriteSql, at: string, actor: Actor, owner: AttachmentOwner, stored: StoredFile): Attachment {
+  const row: AttachmentRow = {
+    id: randomUUID(), entity: owner.entity, entity_id: owner.entityId, sha256: stored.sha256, file_name: stored.fileName, size: stored.size,
+    added_at: at, added_by: actor.id,
+  };
+  sql.run(`INSERT INTO attachments (id, entity, entity_id, sha256, file_name, size, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    row.id, row.entity, row.entity_id, row.sha256, row.file_name, row.size, row.added_at, row.added_by);
+  recordChange(sql, at, actor, {
+    entity: 'attachment', entityId: row.id, action: 'add', before: null,
+    after: { owner: owner.entity, ownerId: owner.entityId, fileName: row.file_name, sha256: row.sha256, size: row.size },
+  });
+  return { id: row.id, fileName: row.file_name, size: row.size, sha256: row.sha256, addedAt: at, addedByName: actor.displayName, state: 'ok' as const };
+}
+
 /**
  * File an attachment for its owner. `ownerExists` checks (inside the service's read) that the owning entity
  * is in its ledger; `notFoundMessage` says so when it is not.
@@ -113,24 +143,10 @@ export async function addAttachment(
   deps: ServiceDeps, actor: Actor, owner: AttachmentOwner & { table: string; notFoundMessage: string }, fileName: string, bytes: Buffer,
 ): Promise<Attachment> {
   if (bytes.length === 0) throw validationError('file', `附件“${fileName}”是空文件`);
-  const sha256 = sha256Of(bytes);
   const exists = await deps.db.read((sql) => sql.get(`SELECT 1 FROM ${owner.table} WHERE id = ?`, owner.entityId));
   if (!exists) throw notFound(owner.notFoundMessage);
-  storeFile(deps, bytes, sha256);
-  return deps.db.write((sql) => {
-    const at = isoNow(deps);
-    const row: AttachmentRow = {
-      id: randomUUID(), entity: owner.entity, entity_id: owner.entityId, sha256, file_name: safeFileName(fileName), size: bytes.length,
-      added_at: at, added_by: actor.id,
-    };
-    sql.run(`INSERT INTO attachments (id, entity, entity_id, sha256, file_name, size, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      row.id, row.entity, row.entity_id, row.sha256, row.file_name, row.size, row.added_at, row.added_by);
-    recordChange(sql, at, actor, {
-      entity: 'attachment', entityId: row.id, action: 'add', before: null,
-      after: { owner: owner.entity, ownerId: owner.entityId, fileName: row.file_name, sha256, size: row.size },
-    });
-    return { id: row.id, fileName: row.file_name, size: row.size, sha256, addedAt: at, addedByName: actor.displayName, state: 'ok' as const };
-  });
+  const stored = storeAttachmentBytes(deps, fileName, bytes);
+  return deps.db.write((sql) => insertAttachment(sql, isoNow(deps), actor, owner, stored));
 }
 
 /** An entity's attachments, oldest first, each with whether its file is still what was filed. */

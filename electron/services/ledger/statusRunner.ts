@@ -1,8 +1,8 @@
-import type { WriteSql } from '../../db/database';
+import type { ReadSql, WriteSql } from '../../db/database';
 import { AppError, ERROR_CODES, forbidden, validationError } from '../../../shared/contract/errors';
 import { derivedStateFor, findTransition, type StatusMachine, type Transition } from '../../../shared/domain/statusMachine';
 import { SYSTEM_AUTHOR, type Actor, type NonUserAuthor } from '../context';
-import { logVersion, type VersionedRow, type VersionedSpec } from './versionedEntity';
+import { loadRow, logVersion, type VersionedRow, type VersionedSpec } from './versionedEntity';
 
 /** What the user sent for a move: the action and what its dialog asked for. */
 export interface MoveRequest {
@@ -10,6 +10,9 @@ export interface MoveRequest {
   reason?: string;
   approver?: string;
   date?: string;
+  amountFen?: number;
+  choice?: string;
+  reference?: string;
 }
 
 /** A move the machine allows, with its inputs cleaned. */
@@ -20,6 +23,9 @@ export interface CheckedMove<S extends string, F extends string> {
   reason: string | null;
   approver: string | null;
   date: string | null;
+  amountFen: number | null;
+  choice: string | null;
+  reference: string | null;
 }
 
 export interface MoveContext<S extends string, F extends string> {
@@ -31,6 +37,8 @@ export interface MoveContext<S extends string, F extends string> {
   fieldLabel(field: F): string;
   /** The local calendar day (YYYY-MM-DD): dates that may not be in the future are checked against it. */
   today: string;
+  /** The state that follows from the entity's own data, for moves to 'computed'. */
+  computed?(): S;
 }
 
 /**
@@ -55,11 +63,27 @@ export function checkMove<S extends string, F extends string>(
     if (!req.date) throw validationError('date', `请填写${input.date.label}`);
     if (!input.date.mayBeFuture && req.date > ctx.today) throw validationError('date', `${input.date.label}不能晚于今天`);
   }
+  const reference = req.reference?.trim() || null;
+  if (input.reference && !reference) throw validationError('reference', `请填写${input.reference.label}`);
+  if (input.choice && !(req.choice && input.choice.options.includes(req.choice))) {
+    throw validationError('choice', `请选择${input.choice.label}（${input.choice.options.join('、')}）`);
+  }
+  if (input.amount && (req.amountFen === undefined || !Number.isInteger(req.amountFen) || req.amountFen < 0)) {
+    throw validationError('amountFen', `请填写${input.amount.label}（不小于 0，最多两位小数）`);
+  }
   for (const field of transition.needsFields ?? []) {
     if (!ctx.isFilled(field)) throw validationError(field, `“${transition.label}”前请先填写${ctx.fieldLabel(field)}`);
   }
-  const to = transition.to === 'previous' ? (ctx.previousStatus ?? machine.initial) : transition.to;
-  return { transition, to, reason, approver, date: input.date ? (req.date ?? null) : null };
+  const to =
+    transition.to === 'previous' ? (ctx.previousStatus ?? machine.initial)
+    : transition.to === 'computed' ? (ctx.computed?.() ?? machine.initial)
+    : transition.to;
+  return {
+    transition, to, reason, approver, date: input.date ? (req.date ?? null) : null,
+    amountFen: input.amount ? (req.amountFen ?? null) : null,
+    choice: input.choice ? (req.choice ?? null) : null,
+    reference: input.reference ? reference : null,
+  };
 }
 
 /** How a ledger writes a state the system derived (its own columns: updated_at, updated_by…). */
@@ -85,6 +109,50 @@ export function applyDerivedStates<S extends string, DbRow extends VersionedRow>
       const after = write(sql, before, derived.to, at, SYSTEM_AUTHOR);
       logVersion(sql, spec, at, SYSTEM_AUTHOR, before, after, { action: derived.action, date: dueOn });
       moved++;
+    }
+  }
+  return moved;
+}
+
+/**
+ * A ledger whose dated things are parts of a larger versioned entity (the promise items of a project): the
+ * part's status moves, and the owner gets one new version (with its audit entry and upload item) for all of
+ * its parts that moved at once.
+ */
+export interface DerivedParts<Owner extends VersionedRow> {
+  /** The parts' table (with `id`, `status` and the machine's due column) and the column naming the owner. */
+  table: string;
+  ownerColumn: string;
+  owner: VersionedSpec<Owner>;
+  /** Writes the parts' new status and the owner's new version; returns the owner as it is now. */
+  write(sql: WriteSql, owner: Owner, partIds: readonly string[], to: string, at: string, author: NonUserAuthor): Owner;
+  /** The owner as its versions carry it (with its parts); else its table row. */
+  load?(sql: ReadSql, id: string): Owner | undefined;
+}
+
+/** applyDerivedStates for parts of an owner: returns how many parts moved. */
+export function applyDerivedPartStates<S extends string, Owner extends VersionedRow>(
+  sql: WriteSql, parts: DerivedParts<Owner>, machine: StatusMachine<S>, today: string, at: string,
+): number {
+  let moved = 0;
+  for (const derived of machine.derived) {
+    const due = sql.all<{ id: string; owner: string; status: S; due: string }>(
+      `SELECT id, ${parts.ownerColumn} AS owner, status, ${derived.dueColumn} AS due FROM ${parts.table}
+       WHERE status IN (${derived.from.map(() => '?').join(', ')}) AND ${derived.dueColumn} < ? ORDER BY ${parts.ownerColumn}`,
+      ...derived.from, today,
+    );
+    const byOwner = new Map<string, typeof due>();
+    for (const part of due) {
+      if (derivedStateFor(machine, part.status, part.due, today) !== derived) continue;
+      byOwner.set(part.owner, [...(byOwner.get(part.owner) ?? []), part]);
+    }
+    for (const [ownerId, owned] of byOwner) {
+      const before = parts.load ? parts.load(sql, ownerId) : loadRow(sql, parts.owner, ownerId);
+      if (!before) continue;
+      const after = parts.write(sql, before, owned.map((p) => p.id), derived.to, at, SYSTEM_AUTHOR);
+      const earliest = owned.map((p) => p.due).sort()[0];
+      logVersion(sql, parts.owner, at, SYSTEM_AUTHOR, before, after, { action: derived.action, date: earliest });
+      moved += owned.length;
     }
   }
   return moved;

@@ -136,7 +136,12 @@ export interface TransitionRequest extends MoveRequest {
 
 /** Move a record along its life cycle (shared/domain/recordLifecycle.ts decides what is allowed). */
 export async function transitionRecord(deps: ServiceDeps, actor: Actor, req: TransitionRequest): Promise<RecordDetail> {
-  return deps.db.write((sql) => {
+  return deps.db.write((sql) => detailOf(sql, actor, transitionRecordInTx(sql, deps, actor, req)));
+}
+
+/** The same move inside the caller's transaction (a notice's 验收 moves its record on with it). */
+export function transitionRecordInTx(sql: WriteSql, deps: Pick<ServiceDeps, 'now'>, actor: Actor, req: TransitionRequest): RecordDbRow {
+  {
     const before = requireRow(sql, RECORD_VERSIONING, req.id);
     requireVersion(RECORD_VERSIONING, before, req.expectedVersion);
     const move = checkMove(RECORD_MACHINE, actor, {
@@ -160,8 +165,8 @@ export async function transitionRecord(deps: ServiceDeps, actor: Actor, req: Tra
     logVersion(sql, RECORD_VERSIONING, at, actor, before, after, {
       action: move.transition.action, reason: move.reason, approver: move.approver, date: req.date ?? null,
     });
-    return detailOf(sql, actor, after);
-  });
+    return after;
+  }
 }
 
 /** Full identity numbers: reviewers and administrators, and the clerk who entered a record still in draft. */

@@ -127,11 +127,26 @@ async function keepOneAdmin(repo: Repository<UserRecord>, user: UserRecord, fiel
   if ((await repo.count({ where: { role: 'admin', disabled: false } })) <= 1) throw validationError(field, '至少要保留一名启用的管理员');
 }
 
-/** Users are never deleted (their history stays attributed); an administrator disables them, and may enable them again. */
-export async function setUserDisabled(deps: ServiceDeps, actor: Actor, id: string, disabled: boolean): Promise<UserRow> {
+/**
+ * What a ledger says before a user is disabled: why not yet (the user still answers for open items that must
+ * be handed over first), or null. The ledgers declare theirs; the catalog lists them (USER_DISABLE_GUARDS).
+ */
+export type UserDisableGuard = (sql: ReadSql, userId: string, displayName: string) => string | null;
+
+/**
+ * Users are never deleted (their history stays attributed); an administrator disables them, and may enable
+ * them again. A user who still answers for open work in a ledger (`guards`) is not disabled until it is handed over.
+ */
+export async function setUserDisabled(
+  deps: ServiceDeps, actor: Actor, id: string, disabled: boolean, guards: readonly UserDisableGuard[] = [],
+): Promise<UserRow> {
   return changeUser(deps, actor, id, async (sql, repo, user) => {
     if (disabled && user.id === actor.id) throw validationError('disabled', '不能停用自己的账号');
     if (disabled) await keepOneAdmin(repo, user, 'disabled');
+    if (disabled) {
+      const reasons = guards.map((guard) => guard(sql, user.id, user.displayName)).filter((r): r is string => r !== null);
+      if (reasons.length > 0) throw new AppError(ERROR_CODES.handoverRequired, reasons.join('；'), 'disabled');
+    }
     const before = auditView(user);
     user.disabled = disabled;
     await repo.update({ id }, { disabled });

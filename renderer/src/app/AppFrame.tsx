@@ -53,7 +53,7 @@ export function AppFrame() {
       if (key === 'lock') await api.authLock({});
       if (key === 'logout') {
         await api.authLogout({});
-        navigate(DEFAULT_PATH); // the next person to sign in starts on the first ledger, not on this user's page
+        navigate(DEFAULT_PATH); // the next person to sign in starts on the workbench, not on this user's page
       }
       if (key !== 'password') await refresh();
     },
@@ -81,13 +81,13 @@ export function AppFrame() {
         <Layout.Content className="frame-content">
           <DraftResumeNotice key={user.id} userId={user.id} path={path} />
           {!route ? (
-            <Result status="404" title="找不到该页面" extra={<Button onClick={() => navigate(DEFAULT_PATH)}>返回政务失信记录</Button>} />
+            <Result status="404" title="找不到该页面" extra={<Button onClick={() => navigate(DEFAULT_PATH)}>返回工作台</Button>} />
           ) : !allowed ? (
             <Result
               status="403"
               title="无权访问"
               subTitle={`此页面仅限${(PERMISSIONS[routePermission!] as readonly Role[]).map((r) => ROLE_LABELS[r]).join('、')}使用，您当前的角色是${ROLE_LABELS[user.role]}。`}
-              extra={<Button type="primary" onClick={() => navigate(DEFAULT_PATH)}>返回政务失信记录</Button>}
+              extra={<Button type="primary" onClick={() => navigate(DEFAULT_PATH)}>返回工作台</Button>}
             />
           ) : (
             route.r.render(route.params!)

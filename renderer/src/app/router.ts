@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
-/** The page a signed-in window starts on. */
-export const DEFAULT_PATH = '/records';
+/** The page a signed-in window starts on: the workbench (工作台), so nothing due is only in a list nobody opens. */
+export const DEFAULT_PATH = '/workbench';
 
 /** A small hash router: the app is one window with a handful of pages, and hash URLs work from app:// and http alike. */
 export function currentPath(): string {

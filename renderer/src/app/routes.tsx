@@ -11,6 +11,16 @@ import { RecordFormPage } from '../pages/records/RecordFormPage';
 import { RecordImportPage } from '../pages/records/RecordImportPage';
 import { RecordsListPage } from '../pages/records/RecordsListPage';
 import { SyncPage } from '../pages/sync/SyncPage';
+import { WorkbenchPage } from '../pages/workbench/WorkbenchPage';
+import { PromisesListPage } from '../pages/promises/PromisesListPage';
+import { ProjectDetailPage } from '../pages/promises/ProjectDetailPage';
+import { ProjectFormPage } from '../pages/promises/ProjectFormPage';
+import { PromiseFiguresPage } from '../pages/promises/PromiseFiguresPage';
+import { HandoverAllPage } from '../pages/promises/HandoverAllPage';
+import { PromiseImportPage } from '../pages/promises/PromiseImportPage';
+import { NoticeDetailPage } from '../pages/notices/NoticeDetailPage';
+import { NoticeFormPage } from '../pages/notices/NoticeFormPage';
+import { NoticesListPage } from '../pages/notices/NoticesListPage';
 
 /** Side navigation: the three ledgers, notices, sync, then administration. Later issues fill the placeholders. */
 export interface NavItem {
@@ -21,6 +31,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { path: '/workbench', label: '工作台', group: 'work' },
   { path: '/records', label: '政务失信记录', group: 'ledger' },
   { path: '/commitments', label: '公开承诺', group: 'ledger' },
   { path: '/promises', label: '招商引资承诺', group: 'ledger' },
@@ -41,8 +52,17 @@ export const ROUTES: Array<{ pattern: string; nav: string; render: (params: Reco
   { pattern: '/records/:id', nav: '/records', render: (p) => <RecordDetailPage key={p.id} id={p.id} /> },
   { pattern: '/records', nav: '/records', render: () => <RecordsListPage /> },
   { pattern: '/commitments', nav: '/commitments', render: () => <PlaceholderPage title="公开承诺" /> },
-  { pattern: '/promises', nav: '/promises', render: () => <PlaceholderPage title="招商引资政策承诺兑现台账" /> },
-  { pattern: '/notices', nav: '/notices', render: () => <PlaceholderPage title="限期整改通知书" /> },
+  { pattern: '/workbench', nav: '/workbench', render: () => <WorkbenchPage /> },
+  { pattern: '/promises/new', nav: '/promises', render: () => <ProjectFormPage /> },
+  { pattern: '/promises/figures', nav: '/promises', render: () => <PromiseFiguresPage /> },
+  { pattern: '/promises/handover', nav: '/promises', render: () => <HandoverAllPage /> },
+  { pattern: '/promises/import', nav: '/promises', render: () => <PromiseImportPage /> },
+  { pattern: '/promises/projects/:id/edit', nav: '/promises', render: (p) => <ProjectFormPage key={p.id} id={p.id} /> },
+  { pattern: '/promises/projects/:id', nav: '/promises', render: (p) => <ProjectDetailPage key={p.id} id={p.id} /> },
+  { pattern: '/promises', nav: '/promises', render: () => <PromisesListPage /> },
+  { pattern: '/notices/:id/edit', nav: '/notices', render: (p) => <NoticeFormPage key={p.id} id={p.id} /> },
+  { pattern: '/notices/:id', nav: '/notices', render: (p) => <NoticeDetailPage key={p.id} id={p.id} /> },
+  { pattern: '/notices', nav: '/notices', render: () => <NoticesListPage /> },
   { pattern: '/sync', nav: '/sync', render: () => <SyncPage /> },
   { pattern: '/audit', nav: '/audit', render: () => <AuditPage /> },
   { pattern: '/users', nav: '/users', render: () => <UsersPage /> },

@@ -1,17 +1,22 @@
-import { Alert, Form, Input, Modal, App as AntApp } from 'antd';
+import { Alert, Form, Input, Modal, Select, App as AntApp } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import type { TransitionInput } from '../../../shared/domain/recordLifecycle';
 import { LedgerError } from '../api/client';
 import { toIso } from './dates';
 import { DateInput, notFutureRule } from './form/DateInput';
-import { errorMessage, requiredRule, showFieldError } from './formRules';
+import { errorMessage, requiredRule, showFieldError, yuanRule } from './formRules';
+import { parseYuanToFen } from '../../../shared/validation/money';
 
 export interface TransitionValues {
   reason?: string;
   approver?: string;
   /** YYYY-MM-DD */
   date?: string;
+  /** An amount typed in 元, as integer fen. */
+  amountFen?: number;
+  choice?: string;
+  reference?: string;
 }
 
 export interface TransitionModalProps {
@@ -34,14 +39,20 @@ export interface TransitionModalProps {
  * One life-cycle move of any ledger's status machine: asks for exactly the inputs the machine lists (with
  * their labels and rules), then makes the move; a conflict (someone else changed the entity) closes it.
  */
+const amountOf = (text: string | undefined) => {
+  const parsed = parseYuanToFen(text ?? '');
+  return parsed.ok ? parsed.value : undefined;
+};
+
 export function TransitionModal({ label, summary, input, missing, missingHint, submit, onClose, onDone }: TransitionModalProps) {
-  const [form] = Form.useForm<{ reason?: string; approver?: string; date?: Dayjs | null }>();
+  type Values = { reason?: string; approver?: string; date?: Dayjs | null; amountFen?: string; choice?: string; reference?: string };
+  const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
-  const noInputs = !input.reason && !input.approver && !input.date;
+  const noInputs = !input.reason && !input.approver && !input.date && !input.amount && !input.choice && !input.reference;
 
   const ok = async () => {
-    let values: { reason?: string; approver?: string; date?: Dayjs | null } = {};
+    let values: Values = {};
     if (!noInputs) {
       try {
         values = await form.validateFields();
@@ -56,6 +67,9 @@ export function TransitionModal({ label, summary, input, missing, missingHint, s
           reason: input.reason ? values.reason?.trim() : undefined,
           approver: input.approver ? values.approver?.trim() : undefined,
           date: input.date ? (toIso(values.date) ?? undefined) : undefined,
+          amountFen: input.amount ? amountOf(values.amountFen) : undefined,
+          choice: input.choice ? values.choice : undefined,
+          reference: input.reference ? values.reference?.trim() : undefined,
         }),
       );
       onDone();
@@ -92,6 +106,21 @@ export function TransitionModal({ label, summary, input, missing, missingHint, s
               rules={[{ required: true, message: `请填写${input.date.label}` }, ...(input.date.mayBeFuture ? [] : [notFutureRule(input.date.label)])]}
             >
               <DateInput style={{ width: 200 }} />
+            </Form.Item>
+          )}
+          {input.choice && (
+            <Form.Item label={input.choice.label} name="choice" rules={[{ required: true, message: `请选择${input.choice.label}` }]}>
+              <Select style={{ width: 200 }} options={input.choice.options.map((o) => ({ value: o, label: o }))} />
+            </Form.Item>
+          )}
+          {input.reference && (
+            <Form.Item label={input.reference.label} name="reference" rules={[requiredRule(input.reference.label), { max: 60, message: `${input.reference.label}不能超过 60 个字` }]}>
+              <Input maxLength={60} style={{ width: 280 }} />
+            </Form.Item>
+          )}
+          {input.amount && (
+            <Form.Item label={input.amount.label} name="amountFen" rules={[requiredRule(input.amount.label), yuanRule(input.amount.label)]}>
+              <Input style={{ width: 200 }} suffix="元" />
             </Form.Item>
           )}
           {input.approver && (

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { emptyFilterValues, filterRequest, type FilterField, type FilterValues } from '../components/list/filters';
+import { emptyFilterValues, filterRequest, filtersFromAddress, type FilterField, type FilterValues } from '../components/list/filters';
 import type { Paging } from '../components/list/ServerTable';
 import { useLatestRef } from './useLatestRef';
 import { useSavedState } from './useSavedState';
@@ -22,6 +22,19 @@ const queryOf = (fields: readonly FilterField[], s: ListState) =>
   ({ ...filterRequest(fields, s.filters), page: s.page, pageSize: s.pageSize, sortBy: s.sortBy, sortOrder: s.sortOrder });
 
 /**
+ * A link that carries a filter (the workbench's numbers: `#/notices?statuses=overdue`) opens the list on exactly
+ * that filter, from its first page: it replaces the saved state, and the address goes back to the bare path.
+ */
+function seedFromAddress(key: string, fields: readonly FilterField[], initial: ListState): void {
+  const [path, query] = window.location.hash.split('?');
+  const seeded = filtersFromAddress(fields, query);
+  if (!seeded) return;
+  const state: ListState = { ...initial, filters: seeded.values, page: 1, sortBy: seeded.sortBy ?? initial.sortBy, sortOrder: seeded.sortOrder ?? initial.sortOrder };
+  sessionStorage.setItem(key, JSON.stringify(state));
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${path}`);
+}
+
+/**
  * The state of a list page: the filter bar's values and the paging/sort, saved for the window; the page of
  * rows from the service (one request per change); the contract's filter for an export of the same rows.
  */
@@ -31,6 +44,7 @@ export function useListPage<Row, Query>(options: ListPageOptions<Row, Query>) {
     () => ({ filters: emptyFilterValues(filters), page: 1, pageSize: options.pageSize ?? 20, ...defaultSort }),
     [filters, defaultSort, options.pageSize],
   );
+  useState(() => seedFromAddress(options.storageKey, filters, initial));
   const [state, setState] = useSavedState<ListState>(options.storageKey, initial);
   // The filter bar shows the saved values when it opens, then keeps its own; its first values never change.
   const [initialFilters] = useState(state.filters);
@@ -57,7 +71,10 @@ export function useListPage<Row, Query>(options: ListPageOptions<Row, Query>) {
   const { page, pageSize, sortBy, sortOrder } = shown;
   const shownPaging = useMemo<Paging>(() => ({ page, pageSize, sortBy, sortOrder }), [page, pageSize, sortBy, sortOrder]);
 
+  const table = { rows: list.items, total: list.total, loading: list.loading, paging: shownPaging, onPaging, defaultSort };
   return {
+    /** What a ServerTable of this list takes (rows, total, loading, paging and its change, the default sort). */
+    table,
     initialFilters,
     onFilters,
     filtered: Object.keys(request).length > 0,

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { errorMessage, requiredRule, showFieldError, usccRule } from '../components/formRules';
 import { useSession } from '../app/session';
 import { RecoveryKeyCard } from './settings/RecoveryKeyCard';
+import { NoticeSettingsCard } from './notices/NoticeSettingsCard';
 
 export function SettingsPage() {
   const [form] = Form.useForm<Settings>();
@@ -40,6 +41,7 @@ export function SettingsPage() {
           <Button type="primary" htmlType="submit">保存</Button>
         </Form>
       </Card>
+      <NoticeSettingsCard />
       <RecoveryKeyCard />
     </div>
   );

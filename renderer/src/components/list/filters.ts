@@ -34,3 +34,21 @@ export function filterRequest(fields: readonly FilterField[], values: FilterValu
   }
   return out;
 }
+
+/**
+ * The filter a link carries (`#/promises?statuses=overdue&scope=mine&dueFrom=…&dueTo=…&sortBy=dueOn`), as the
+ * bar's values: a choice field takes comma-separated values, a text field its text, a date range its from/to
+ * parameters. Null when the address has no query. The workbench's numbers open lists this way.
+ */
+export function filtersFromAddress(fields: readonly FilterField[], query: string | undefined): { values: FilterValues; sortBy?: string; sortOrder?: 'asc' | 'desc' } | null {
+  if (!query) return null;
+  const params = new URLSearchParams(query);
+  const values = emptyFilterValues(fields);
+  for (const f of fields) {
+    if (f.kind === 'choices') values[f.name] = params.get(f.name)?.split(',').filter(Boolean) ?? [];
+    else if (f.kind === 'text') values[f.name] = params.get(f.name) ?? '';
+    else values[f.name] = params.get(f.from) && params.get(f.to) ? [params.get(f.from)!, params.get(f.to)!] : null;
+  }
+  const order = params.get('sortOrder');
+  return { values, sortBy: params.get('sortBy') ?? undefined, sortOrder: order === 'asc' || order === 'desc' ? order : undefined };
+}

@@ -13,6 +13,7 @@ import { HistoryTimeline, type HistoryEntry } from '../../components/detail/Hist
 import { errorMessage } from '../../components/formRules';
 import { formatInstant, formatYuan } from '../../components/format';
 import { UploadStateTag } from '../sync/UploadStateTag';
+import { NoticesOfSourceCard } from '../notices/NoticesOfSourceCard';
 import { formatChangeValue, SeverityText, StatusTag } from './recordUi';
 import { RecordTransitionModal } from './TransitionModal';
 
@@ -103,6 +104,9 @@ export function RecordDetailPage({ id }: { id: string }) {
     { key: 'created', label: '录入', children: `${record.createdByName} · ${formatInstant(record.createdAt)}` },
     { key: 'updated', label: '最后修改', children: `${record.updatedByName} · ${formatInstant(record.updatedAt)}` },
     ...(record.approvedAt ? [{ key: 'approved', label: '审核认定', children: `${record.approvedByName ?? ''} · ${formatInstant(record.approvedAt)}`, span: 2 }] : []),
+    ...(data.sources.length > 0
+      ? [{ key: 'sources', label: '来源', span: 2, children: data.sources.map((s) => <div key={s.link}><a href={`#${s.link}`}>{s.label}</a></div>) }]
+      : []),
   ];
 
   return (
@@ -150,6 +154,7 @@ export function RecordDetailPage({ id }: { id: string }) {
           />
         </Col>
         <Col xs={24} xxl={9}>
+          <NoticesOfSourceCard kind="dishonesty_record" id={record.id} version={record.version} />
           <HistoryTimeline entries={versions.map(historyEntry)} formatValue={formatChangeValue} />
         </Col>
       </Row>

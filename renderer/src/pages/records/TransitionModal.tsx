@@ -1,5 +1,5 @@
 import type { RecordDetail } from '../../../../shared/contract';
-import { RECORD_FIELD_LABELS, RECORD_STATUS_LABELS } from '../../../../shared/domain/dishonesty';
+import { RECORD_FIELD_LABELS, RECORD_STATUS_LABELS, type RecordStatus } from '../../../../shared/domain/dishonesty';
 import type { RecordTransition } from '../../../../shared/domain/recordLifecycle';
 import { api } from '../../api/client';
 import { TransitionModal } from '../../components/TransitionModal';
@@ -13,7 +13,7 @@ export function RecordTransitionModal({ record, transition, onClose, onDone }: {
     const v = record[f];
     return v === null || v === undefined || v === '';
   });
-  const target = transition.to === 'previous' ? (record.previousStatus ? RECORD_STATUS_LABELS[record.previousStatus] : '原状态') : RECORD_STATUS_LABELS[transition.to];
+  const target = transition.to === 'previous' ? (record.previousStatus ? RECORD_STATUS_LABELS[record.previousStatus] : '原状态') : RECORD_STATUS_LABELS[transition.to as RecordStatus];
   return (
     <TransitionModal
       label={transition.label}
