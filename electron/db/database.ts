@@ -195,6 +195,9 @@ export interface OpenOptions {
 
 export const DATABASE_FILE_NAME = 'ledger.sqlite';
 
+/** SQLite's page cache per connection, in KiB (memory used only as pages are read). */
+export const PAGE_CACHE_KIB = 64 * 1024;
+
 function dataSourceFor(file: string, key: LedgerKey, migrations: Array<new () => MigrationInterface>, nativeBinding?: string): DataSource {
   return new DataSource({
     type: 'better-sqlite3',
@@ -211,6 +214,9 @@ function dataSourceFor(file: string, key: LedgerKey, migrations: Array<new () =>
     timeout: 2000,
     prepareDatabase: (connection: BetterSqlite3.Database) => {
       applyLedgerKey(connection, key);
+      // Pages are decrypted and checked as they enter SQLite's cache: a cache big enough for the hot pages of a
+      // 100,000-record ledger keeps lists fast (with the default 2 MB, the list's p95 was 45 ms instead of 7).
+      connection.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
       connection.pragma('journal_mode = WAL');
       connection.pragma('synchronous = FULL');
       connection.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
