@@ -6,6 +6,8 @@ import { exportPromisesWorkbook } from '../services/promises/excel/exportPromise
 import { importPromisesWorkbook } from '../services/promises/excel/importPromises';
 import { exportRecordsWorkbook } from '../services/records/excel/exportRecords';
 import { importRecordsWorkbook } from '../services/records/excel/importRecords';
+import { exportCommitmentsWorkbook } from '../services/commitments/excel/exportCommitments';
+import { importCommitmentsWorkbook } from '../services/commitments/excel/importCommitments';
 import { CliError } from './io';
 
 /** The ledgers `import` and `export` know, by --kind. A ledger that lands later adds one entry here. */
@@ -19,6 +21,11 @@ export const LEDGER_FILES: Record<string, {
     label: '政务失信记录', unit: '条记录',
     importWorkbook: importRecordsWorkbook,
     exportWorkbook: (deps) => exportRecordsWorkbook(deps, { sortBy: 'updatedAt', sortOrder: 'desc' }),
+  },
+  commitments: {
+    label: '公开承诺', unit: '项承诺',
+    importWorkbook: importCommitmentsWorkbook,
+    exportWorkbook: (deps) => exportCommitmentsWorkbook(deps, { sortBy: 'updatedAt', sortOrder: 'desc' }),
   },
   promises: {
     label: '招商引资承诺', unit: '项承诺事项',

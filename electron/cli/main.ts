@@ -19,6 +19,8 @@ import { restoreLedger } from '../services/backup/restoreLedger';
 import { formatAuditHead } from '../../shared/domain/auditHead';
 import { knownMigrationNames } from '../services/backup/beforeMigrations';
 import { noteRestore } from '../services/backup/restoreService';
+import { DERIVED_RUNNERS } from '../services/catalog';
+import { runDerivedStates } from '../services/ledger/derivedSchedule';
 import type { Actor, ServiceDeps } from '../services/context';
 import { createUser, initializeOffice, toActor } from '../services/users/usersService';
 import { UserEntity } from '../db/entities';
@@ -41,8 +43,8 @@ const USAGE = `政务诚信台账命令行（npm run cli -- <命令> 或 ledger 
   backup --data 目录 --to 文件                            在线备份并做完整性检查（先写临时文件，检查后再改名）
   restore --data 目录 --from 文件 [--backup-recovery-key 恢复密钥]
                                                           从备份恢复（先另存当前台账；须先关闭台账程序）
-  import --data 目录 --kind records|promises 文件 [--dry-run]   从 Excel 导入失信记录或招商引资承诺
-  export --data 目录 --kind records|promises --out 文件         导出到 Excel
+  import --data 目录 --kind records|commitments|promises 文件 [--dry-run]   从 Excel 导入失信记录、公开承诺或招商引资承诺
+  export --data 目录 --kind records|commitments|promises --out 文件         导出到 Excel
   figures --data 目录 [--from YYYY-MM-DD] [--to YYYY-MM-DD]     招商引资承诺兑现率、逾期金额和件数（默认本年度）
 ${SYNC_USAGE}
 ${NOTICE_USAGE}
@@ -214,6 +216,8 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
     const out = path.resolve(need(values, 'out', '输出文件'));
     return withDb(values, async (deps) => {
       const actor = await cliActor(deps, values);
+      // states that followed from a date while no program had the ledger open (逾期未兑现) are made first, as at the app's start
+      await runDerivedStates(deps, DERIVED_RUNNERS);
       const { bytes, count } = await ledger.exportWorkbook(deps);
       fs.writeFileSync(out, bytes);
       await logExport(deps, actor, { kind: ledger.label, fileName: path.basename(out), count });

@@ -12,6 +12,7 @@ export const ANALYSED_LEDGER_TABLES: ReadonlyArray<{ table: string; index: strin
   { table: 'dishonesty_records', index: 'records_list' },
   { table: 'promise_items', index: 'promise_items_list' },
   { table: 'rectification_notices', index: 'notices_status_updated' },
+  { table: 'public_commitments', index: 'commitments_list' },
 ];
 
 /**

@@ -22,6 +22,8 @@ export interface HarnessOptions {
   token?: string;
   /** The clock the session measures idle time with (tests move it forward); Date.now by default. */
   now?: () => number;
+  /** The ledger's clock: dates passing (a commitment's due date) and the times changes are stamped with; the system clock by default. */
+  ledgerNow?: () => Date;
   /** An updater for the update page (tests give one driving electron-updater under Node); none by default. */
   updater?: OfflineUpdater;
   /** Automatic sync and the device key's protection (defaults: on; an owner-only file). */
@@ -62,6 +64,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     appVersion: APP_VERSION,
     host: { openPath: async (file) => (console.log(`[harness] 打开附件：${file}`), false), updater: options.updater, printer: chromiumEngine },
     sync: options.sync,
+    now: options.ledgerNow,
   });
   const session = new Session(options.now);
   let port = 0;

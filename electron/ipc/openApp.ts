@@ -24,13 +24,15 @@ export async function openApp(options: {
   dataDir: string; host: HostAdapter; appVersion: string; nativeBinding?: string; sync?: AppSyncOptions;
   /** Where the ledger's key is kept (the desktop app: safeStorage); defaults to the key file (LEDGER_KEY_FILE). */
   keys?: LedgerKeyProvider;
+  /** The ledger's clock (tests let a due date pass); the system clock by default. */
+  now?: () => Date;
 }): Promise<OpenedApp> {
   const keys = options.keys ?? defaultKeyProvider(options.dataDir);
   const known = knownKey(keys);
   // A ledger without its key yet (new, or written before encryption) has a copy taken as it is encrypted instead.
   if (known) await backupBeforeMigrations(options.dataDir, { appVersion: options.appVersion, now: new Date(), nativeBinding: options.nativeBinding, key: known });
   const db = await openDatabase(options.dataDir, { nativeBinding: options.nativeBinding, keys });
-  const deps: ServiceDeps = { db, dataDir: options.dataDir, now: () => new Date() };
+  const deps: ServiceDeps = { db, dataDir: options.dataDir, now: options.now ?? (() => new Date()) };
   // Evidence files stored before encryption are sealed under the ledger's key (once; later starts find none).
   const sealed = sealPlainAttachments(deps);
   if (sealed > 0) console.info(`sealed ${sealed} attachments stored before encryption`);
@@ -40,9 +42,10 @@ export async function openApp(options: {
     return null;
   });
   const sync = startAppSync(deps, options.sync);
-  // States that follow from a date (an item past its due date, a notice past its deadline) are made at start
-  // and after every midnight.
+  // States that follow from a date (逾期未兑现, a notice past its deadline): made before the window shows the
+  // ledgers, then after every midnight.
   const derived = scheduleDerivedStates(deps, DERIVED_RUNNERS);
+  await derived.first;
   // deps.db, not db: a restore replaces the connection.
   const close = async () => {
     sync.stop();

@@ -1,5 +1,6 @@
 import type { ReadSql } from '../db/database';
 import { applyPlatformDecision, type DecisionOutcome, type PlatformDecision } from '../services/records/platformDecision';
+import { applyCommitmentDecision } from '../services/commitments/platformDecision';
 
 /**
  * What the sync client knows per upload kind: how to apply the city's decision on an item of that kind,
@@ -39,5 +40,14 @@ export const CLIENT_KINDS: Record<string, ClientKind> = {
     // office's own decisions (adjustment, dispute), so a city decision on a project is shown, never applied.
     applyDecision: () => 'unknown',
     count: (sql) => sql.get<{ n: number }>(`SELECT count(*) AS n FROM promise_projects`)!.n,
+  },
+  public_commitment: {
+    label: '公开承诺',
+    describe: (sql, id) => {
+      const row = sql.get<{ unit: string; number: string; title: string }>(`SELECT unit_name AS unit, number, title FROM public_commitments WHERE id = ?`, id);
+      return row ? `${row.unit} · ${row.number} ${row.title}` : null;
+    },
+    applyDecision: applyCommitmentDecision,
+    count: (sql) => sql.get<{ n: number }>(`SELECT count(*) AS n FROM public_commitments`)!.n,
   },
 };

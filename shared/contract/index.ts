@@ -8,6 +8,7 @@ import { directoryChannels } from './directory';
 import { recordChannels } from './records';
 import { promiseChannels } from './promises';
 import { workbenchChannels } from './workbench';
+import { commitmentChannels } from './commitments';
 import { sessionChannels } from './session';
 import { syncChannels } from './sync';
 import { noticeChannels } from './notices';
@@ -26,6 +27,7 @@ export const CONTRACT = {
   ...directoryChannels,
   ...encryptionChannels,
   ...noticeChannels,
+  ...commitmentChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -47,3 +49,5 @@ export type { RecordRow, RecordDetail, RecordVersion, Attachment, ImportResult, 
 export type { BackupRow, BackupSettings } from './backup';
 export type { SyncStatusView, BatchRow, ReceiptRow, UploadStateView, UploadTag } from './sync';
 export type { NoticeRow, NoticeDetail, NoticeVersion, NoticeSettings, NoticeListFilter } from './notices';
+export type { CommitmentRow, CommitmentDetail, CommitmentVersion, CommitmentListFilter } from './commitments';
+export type { LinkedEntity } from './ledger';

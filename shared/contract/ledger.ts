@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { pageRequest } from './common';
+import { pageRequest, uuid } from './common';
 import { AUTHOR_KINDS } from '../domain/entityKinds';
+import { boundedText } from './bounds';
 
 /**
  * Contract pieces every ledger shares (DESIGN.md "Ledger building blocks"): evidence files, files carried
@@ -58,6 +59,20 @@ export const UPLOAD_TAG_LABELS: Record<UploadTag, string> = { pending: '待上�
 /** The one shape of a ledger's list page: its rows, each with its upload state, and the filter's total. */
 export const listResponse = <Shape extends z.ZodRawShape>(row: z.ZodObject<Shape>) =>
   z.object({ items: z.array(row.extend({ uploadTag: z.enum(UPLOAD_TAGS) })), total: z.number() });
+
+/** An entity made from this one in one step, or the one this was made from (electron/services/ledger/entityLinks.ts). */
+export const linkedEntitySchema = z.object({
+  kind: z.string(),
+  id: z.string(),
+  label: z.string(),
+  relation: z.string(),
+  direction: z.enum(['made', 'madeFrom']),
+  kindLabel: z.string(),
+  route: z.string().nullable(),
+  at: z.string(),
+});
+export type LinkedEntity = z.infer<typeof linkedEntitySchema>;
+
 /** One version of a ledger entity as its history shows it (versionedEntity.versionHistory), over the ledger's statuses. */
 export function entityVersionSchema<S extends readonly [string, ...string[]]>(statuses: S) {
   return z.object({
@@ -77,6 +92,28 @@ export function entityVersionSchema<S extends readonly [string, ...string[]]>(st
   });
 }
 
+/** An evidence file sent for an entity (its id under `ownerKey`: recordId, commitmentId…). */
+export const attachmentAddRequest = <K extends string>(ownerKey: K) =>
+  z.object({
+    [ownerKey]: uuid,
+    fileName: z.string().trim().min(1, { error: '文件名不能为空' }).max(200, { error: '文件名过长' }),
+    contentBase64: z.string().max(MAX_FILE_BASE64, { error: '附件不能超过 30 MB' }),
+  } as { [P in K]: typeof uuid } & { fileName: z.ZodString; contentBase64: z.ZodString });
+
+/** Opening a stored file; confirmAltered: the user saw that it changed since it was filed, and opens it anyway. */
+export const attachmentOpenRequest = z.object({ attachmentId: uuid, confirmAltered: z.boolean().optional() });
+export const attachmentOpenResponse = z.object({ state: z.enum(['ok', 'missing', 'altered']), opened: z.boolean() });
+
+/** A workbook to import (or to check only: dryRun), with the page's job id to follow it with jobs.progress and stop it with jobs.cancel. */
+export const importRequest = fileSchema.extend({
+  contentBase64: z.string().max(MAX_FILE_BASE64, { error: '文件不能超过 30 MB' }),
+  dryRun: z.boolean().default(false),
+  jobId: uuid.optional(),
+});
+
 /** A filter's chosen values: each at most once, so never more than the vocabulary has. */
 export const anyOf = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
   z.array(z.enum(values)).max(values.length, { error: `${label}的筛选值过多` }).optional();
+
+/** The key a form keeps its draft under (record:new, commitment:<id>…). */
+export const DRAFT_KEY = boundedText('草稿键', 80);

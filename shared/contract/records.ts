@@ -4,11 +4,11 @@ import { recordFieldsObject, recordFieldsSchema } from '../domain/recordSchema';
 import { channel } from './channel';
 import { isoDate, uuid } from './common';
 import { boundedText } from './bounds';
-import { anyOf, attachmentSchema, entityVersionSchema, fileSchema, importResultSchema, listRequests, listResponse, MAX_FILE_BASE64 } from './ledger';
+import {
+  anyOf, attachmentAddRequest, attachmentOpenRequest, attachmentOpenResponse, attachmentSchema, DRAFT_KEY, entityVersionSchema, fileSchema, importRequest,
+  importResultSchema, linkedEntitySchema, listRequests, listResponse,
+} from './ledger';
 
-
-/** The key a form keeps its draft under (record:new, record:<id>). */
-const DRAFT_KEY = boundedText('草稿键', 80);
 
 export const recordListFilterSchema = z.object({
   statuses: anyOf('状态', RECORD_STATUSES),
@@ -94,6 +94,8 @@ export const recordChannels = {
       attachments: z.array(attachmentSchema),
       /** The entries of other ledgers this record was made from in one step (an overdue promise item…). */
       sources: z.array(z.object({ label: z.string(), link: z.string() })),
+      /** What the record was made from in one step (an overdue commitment), and what was made from it. */
+      links: z.array(linkedEntitySchema),
     }),
   }),
   'records.create': channel({
@@ -145,27 +147,17 @@ export const recordChannels = {
   }),
   'records.attachments.add': channel({
     access: 'user',
-    request: z.object({
-      recordId: uuid,
-      fileName: z.string().trim().min(1, { error: '文件名不能为空' }).max(200, { error: '文件名过长' }),
-      contentBase64: z.string().max(MAX_FILE_BASE64, { error: '附件不能超过 30 MB' }),
-    }),
+    request: attachmentAddRequest('recordId'),
     response: attachmentSchema,
   }),
   'records.attachments.open': channel({
     access: 'user',
-    /** confirmAltered: the user saw that the file changed since it was filed, and opens it anyway. */
-    request: z.object({ attachmentId: uuid, confirmAltered: z.boolean().optional() }),
-    response: z.object({ state: z.enum(['ok', 'missing', 'altered']), opened: z.boolean() }),
+    request: attachmentOpenRequest,
+    response: attachmentOpenResponse,
   }),
   'records.import': channel({
     access: 'user',
-    request: fileSchema.extend({
-      contentBase64: z.string().max(MAX_FILE_BASE64, { error: '文件不能超过 30 MB' }),
-      dryRun: z.boolean().default(false),
-      /** The page's id for this import, to follow it with jobs.progress and stop it with jobs.cancel. */
-      jobId: uuid.optional(),
-    }),
+    request: importRequest,
     response: importResultSchema,
   }),
   'records.template': channel({ access: 'user', request: z.object({}).default({}), response: fileSchema }),

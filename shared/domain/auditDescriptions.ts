@@ -3,6 +3,7 @@ import { RECORD_TRANSITIONS } from './recordLifecycle';
 import { ROLE_LABELS } from './roles';
 import { PROJECT_FIELD_LABELS, PROMISE_MACHINE, PROMISE_STATUS_LABELS } from './promises';
 import { NOTICE_FIELD_LABELS, NOTICE_MACHINE, NOTICE_SOURCE_LABELS, NOTICE_STATUS_LABELS } from './notices';
+import { COMMITMENT_AUDIT_DESCRIPTION } from './commitmentAudit';
 
 /**
  * How the audit log reads to a reviewer, declared per audited entity: its label, how to name the object an
@@ -91,6 +92,7 @@ export const AUDIT_ENTITIES: Readonly<Record<string, AuditEntityDescription>> = 
       ...Object.fromEntries(RECORD_TRANSITIONS.map((t) => [t.action, t.label])),
     },
   },
+  public_commitment: COMMITMENT_AUDIT_DESCRIPTION,
   investment_promise: {
     label: '招商引资项目',
     name: (s) => (text(s.projectName) ? `${s.projectName}${text(s.agreementNo) ? `（${s.agreementNo}）` : ''}` : null),

@@ -108,7 +108,7 @@ const TRANSITIONS: readonly Transition<PromiseStatus, ItemField>[] = [
     action: 'dispute', label: '登记争议', from: ['pending', 'partial', 'overdue'], to: 'disputed', roles: DECIDE,
     input: {
       choice: { label: '解决途径', options: DISPUTE_ROUTES },
-      reference: { label: '案号' },
+      reference: { label: '案号', max: 60 },
       date: { label: '立案日期', mayBeFuture: false },
     },
   },

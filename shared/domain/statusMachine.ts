@@ -16,7 +16,8 @@ export interface TransitionInput {
   /** One of a few words (the legal route of a dispute). */
   choice?: { label: string; options: readonly string[] };
   /** A document or case number. */
-  reference?: { label: string };
+  /** A short text the move records (a case number, what was not done…), at most `max` characters (500). */
+  reference?: { label: string; max?: number };
 }
 
 export interface Transition<S extends string, F extends string = string> {

@@ -33,29 +33,8 @@ afterAll(async () => {
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-const { button, field, formItem, fieldError, navItem, pageHead, login, logout } = e2eSteps(() => env);
+const { button, field, fieldError, navItem, pageHead, login, logout, shoot, choose, typeDate } = e2eSteps(() => env);
 const listRows = () => env.page.locator('.records-table .ant-table-row');
-/** Screenshots without the passing toasts (they fade after 3 s) or a hover. */
-async function shoot(name: string) {
-  await env.page.mouse.move(0, 0);
-  await poll(() => env.page.locator('.ant-message-notice').count()).toBe(0);
-  await env.screenshot(name);
-}
-
-/** A select with search: type the option and take it with Enter, as a clerk at the keyboard would. */
-async function choose(label: string, option: string) {
-  await field(label).click();
-  await field(label).fill(option);
-  await env.page.keyboard.press('Enter');
-  await poll(() => formItem(label).textContent()).toContain(option);
-}
-
-async function typeDate(label: string, date: string) {
-  await field(label).click();
-  await field(label).fill(date);
-  await env.page.keyboard.press('Enter');
-  await poll(() => field(label).inputValue()).toBe(date);
-}
 
 describe('a clerk enters a record', () => {
   it('opens the form from the list', async () => {

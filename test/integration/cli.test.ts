@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
@@ -10,47 +9,12 @@ import { RECORD_HEADERS } from '../../electron/services/records/excel/recordShee
 import { unitTemplateCells } from '../support/recordFixtures';
 import { TEST_OFFICE, TEST_PASSWORD, tempDir } from '../support/testApp';
 import { openLedgerFile } from '../support/ledgerFile';
+import { cli, initArgs } from '../support/cliRun';
 
 /**
  * The command line (electron/cli/main.ts) as an operator runs it: a separate Node process on a data folder,
  * the password from LEDGER_PASSWORD, --json for scripts, and a non-zero exit on every failure.
  */
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = ['--import', 'tsx', 'electron/cli/main.ts'];
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  /** stdout parsed, when it is one JSON document. */
-  json: Record<string, unknown> & { ok?: boolean; error?: { code: string; message: string; field?: string } };
-}
-
-function cli(args: string[], options: { password?: string | null } = {}): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.LEDGER_PASSWORD;
-  const password = options.password === undefined ? TEST_PASSWORD : options.password;
-  if (password !== null) env.LEDGER_PASSWORD = password;
-  return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, [...CLI, ...args], { cwd: ROOT, env, timeout: 60_000, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') return reject(error);
-      let json: Run['json'] = {};
-      try {
-        json = JSON.parse(stdout.trim().split('\n').pop() ?? '');
-      } catch {
-        // not JSON output
-      }
-      resolve({ code: error ? (error.code as number) : 0, stdout, stderr, json });
-    });
-    child.stdin?.end(); // no terminal to ask a password on
-  });
-}
-
-const initArgs = (data: string) => [
-  'init', '--data', data, '--office-name', TEST_OFFICE.officeName, '--office-uscc', TEST_OFFICE.officeUscc,
-  '--notice-prefix', TEST_OFFICE.noticePrefix, '--admin', 'admin', '--admin-name', '王管理',
-];
 
 /** The ledger, or a backup of it: encrypted with the data folder's key. */
 function openCopy(file: string): Database.Database {

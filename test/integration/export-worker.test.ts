@@ -5,6 +5,8 @@ import { createRecord } from '../../electron/services/records';
 import { exportRecordsWorkbook, RECORD_EXPORT_LEDGER } from '../../electron/services/records/excel/exportRecords';
 import { numberedUscc, unitRecord } from '../support/recordFixtures';
 import { registryCalls } from '../support/registryCalls';
+import { projectInput } from '../support/promiseFixtures';
+import { createProject } from '../../electron/services/promises';
 import { createTestApp, type TestApp } from '../support/testApp';
 
 /** The export of a filtered list runs in a worker thread with its own connection, and gives the same workbook. */
@@ -44,5 +46,16 @@ describe('exports off the app\'s thread', () => {
     expect(answer.count).toBe(2);
     expect((await rowsOf(Buffer.from(answer.contentBase64, 'base64'))).length).toBe(3);
     await expect(exportInWorker(app.deps, { name: 'no-such-ledger', write: RECORD_EXPORT_LEDGER.write }, { sortBy: 'updatedAt', sortOrder: 'desc' })).rejects.toThrow(/no export declared/);
+  });
+
+  it('promises.export goes through the same worker, with the signed-in user for 我负责的', async () => {
+    const project = await createProject(app.deps, app.clerk, projectInput(app.clerk.id));
+    await createProject(app.deps, app.reviewer, { ...projectInput(app.reviewer.id), agreementNo: 'XY-2026-099', projectName: '另一个项目' });
+    const calls = registryCalls(app);
+    const { session } = await calls.signIn('clerk');
+    const answer = await calls.ok<{ contentBase64: string; count: number }>(session, 'promises.export', { sortBy: 'dueOn', sortOrder: 'asc', mine: true });
+    expect(answer.count).toBe(project.items.length);
+    const rows = await rowsOf(Buffer.from(answer.contentBase64, 'base64'));
+    expect(rows.slice(1).every((r) => r.includes(project.projectName))).toBe(true);
   });
 });

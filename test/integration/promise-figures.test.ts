@@ -157,7 +157,7 @@ describe('the workbench on the same ledger', () => {
     expect(wb.dueSoon.map((e) => e.dueOn)).toEqual(['2026-06-15', '2026-06-30']);
     expect(wb.overdueTotal).toBe(8);
     expect(wb.overdue[0]).toMatchObject({ ledger: 'investment_promise', ledgerLabel: '招商引资政策承诺', dueOn: '2026-02-01', statusLabel: '逾期未兑现' });
-    const ledger = wb.ledgers[0];
+    const ledger = wb.ledgers.find((l) => l.ledger === 'investment_promise')!;
     expect(Object.fromEntries(ledger.statuses.map((s) => [s.label, s.count]))).toEqual({ 未到期: 5, 已兑现: 8, 逾期未兑现: 8, 已调整补偿: 3, 有争议: 2 });
     expect(ledger.overdue).toEqual({ count: 8, link: '/promises?statuses=overdue&sortBy=dueOn&sortOrder=asc' });
     expect(wb.figures[0]).toMatchObject({ label: '2026 年招商引资承诺兑现率', value: '65.7%', hint: '已兑现 1,650,000.00 元 / 应兑现 2,510,000.00 元（18 项到期）' });

@@ -21,6 +21,25 @@ export function e2eSteps(env: () => E2eEnv) {
   const formItem = (label: string) => env().page.locator('.ant-form-item').filter({ has: field(label) });
   const userMenu = () => env().page.getByRole('button', { name: '用户菜单' });
   return {
+    /** Screenshots without the passing toasts (they fade after 3 s) or a hover. */
+    async shoot(name: string) {
+      await env().page.mouse.move(0, 0);
+      await poll(() => env().page.locator('.ant-message-notice').count()).toBe(0);
+      await env().screenshot(name);
+    },
+    /** A select with search: type the option and take it with Enter, as a clerk at the keyboard would. */
+    async choose(label: string, option: string) {
+      await field(label).click();
+      await field(label).fill(option);
+      await env().page.keyboard.press('Enter');
+      await poll(() => formItem(label).textContent()).toContain(option);
+    },
+    async typeDate(label: string, date: string) {
+      await field(label).click();
+      await field(label).fill(date);
+      await env().page.keyboard.press('Enter');
+      await poll(() => field(label).inputValue()).toBe(date);
+    },
     button,
     field,
     formItem,

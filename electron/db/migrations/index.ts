@@ -11,6 +11,7 @@ import { PlatformDirectory1763900000011 } from './0011-platform-directory';
 import { RecordFilterIndexes1763900000013 } from './0013-record-filter-indexes';
 import { InvestmentPromises1763900000015 } from './0015-investment-promises';
 import { RectificationNotices1763900000016 } from './0016-rectification-notices';
+import { PublicCommitments1763900000014 } from './0014-public-commitments';
 
 /**
  * Every migration, in the order it runs. Append only: never edit or reorder a migration that has shipped.
@@ -27,6 +28,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PlatformDirectory1763900000011,
   UserSignInGuard1763900000012,
   RecordFilterIndexes1763900000013,
+  PublicCommitments1763900000014,
   InvestmentPromises1763900000015,
   RectificationNotices1763900000016,
 ];

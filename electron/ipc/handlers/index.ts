@@ -5,6 +5,7 @@ import { updateHandlers } from './updateHandlers';
 import { jobHandlers } from './jobHandlers';
 import { recordHandlers } from './recordHandlers';
 import { promiseHandlers } from './promiseHandlers';
+import { commitmentHandlers } from './commitmentHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import { syncHandlers } from './syncHandlers';
 import { directoryHandlers } from './directoryHandlers';
@@ -13,6 +14,6 @@ import { encryptionHandlers } from './encryptionHandlers';
 
 /** Every channel's handler; the registry refuses to start if the contract has a channel missing here. */
 export const HANDLERS: HandlerMap = {
-  ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...promiseHandlers, ...noticeHandlers,
+  ...sessionHandlers, ...adminHandlers, ...recordHandlers, ...commitmentHandlers, ...promiseHandlers, ...noticeHandlers,
   ...backupHandlers, ...updateHandlers, ...syncHandlers, ...jobHandlers, ...directoryHandlers, ...encryptionHandlers,
 };

@@ -2,7 +2,8 @@ import {
   createProject, figuresFor, getProject, handOverAll, handOverProject, itemToRecord, promisePeople, queryPromises, recordPayment, setItemWay,
   transitionItem, updateProject,
 } from '../../services/promises';
-import { buildPromiseTemplate, exportFiguresWorkbook, exportPromisesWorkbook } from '../../services/promises/excel/exportPromises';
+import { buildPromiseTemplate, exportFiguresWorkbook, PROMISE_EXPORT_LEDGER } from '../../services/promises/excel/exportPromises';
+import { exportInWorker } from '../../services/excel/exportJob';
 import { importPromisesInWorker } from '../../services/promises/excel/importPromises';
 import { openAttachment } from '../../services/files/attachments';
 import { buildWorkbench } from '../../services/ledger/workbench';
@@ -49,7 +50,7 @@ export const promiseHandlers: HandlerMap<PromiseChannels> = {
   },
   'promises.template': async () => ({ fileName: '招商引资承诺导入模板.xlsx', contentBase64: (await buildPromiseTemplate()).toString('base64') }),
   'promises.export': async (req, { app, actor }) => {
-    const { bytes, count } = await exportPromisesWorkbook(app.deps, req, actor.id);
+    const { bytes, count } = await exportInWorker(app.deps, PROMISE_EXPORT_LEDGER, req, actor.id);
     const fileName = `招商引资承诺_${stamp()}.xlsx`;
     await logExport(app.deps, actor, { kind: '招商引资承诺', fileName, count });
     return { fileName, contentBase64: bytes.toString('base64'), count };

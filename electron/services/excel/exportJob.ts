@@ -7,7 +7,8 @@ import { fromWorkerError, startWorker, type WorkerError } from '../workerThreads
  */
 export interface LedgerExport<Q = unknown> {
   name: string;
-  write(deps: ServiceDeps, query: Q): Promise<{ bytes: Buffer; count: number }>;
+  /** `userId`: the signed-in user, for filters such as 我负责的. */
+  write(deps: ServiceDeps, query: Q, userId: string | null): Promise<{ bytes: Buffer; count: number }>;
 }
 
 export interface ToExportWorker {
@@ -19,6 +20,7 @@ export interface ToExportWorker {
   /** The ledger's key (hex), for the worker's own connection. */
   keyHex: string;
   query: unknown;
+  userId: string | null;
   now: string;
 }
 
@@ -33,7 +35,7 @@ const nativeBindingOf = (deps: ServiceDeps) => (deps.db.dataSource.options as { 
  * which on the app's thread would freeze the window. The worker reads a consistent snapshot (WAL) while the
  * app goes on writing; the workbook comes back as one transferred buffer.
  */
-export async function exportInWorker<Q>(deps: ServiceDeps, ledger: LedgerExport<Q>, query: Q): Promise<{ bytes: Buffer; count: number }> {
+export async function exportInWorker<Q>(deps: ServiceDeps, ledger: LedgerExport<Q>, query: Q, userId: string | null = null): Promise<{ bytes: Buffer; count: number }> {
   const worker = startWorker({ bundled: 'exportWorker', source: 'catalog/exportWorker.ts' });
   try {
     return await new Promise((resolve, reject) => {
@@ -45,7 +47,7 @@ export async function exportInWorker<Q>(deps: ServiceDeps, ledger: LedgerExport<
       worker.once('exit', (code) => reject(new Error(`export worker stopped (exit ${code})`)));
       worker.postMessage({
         type: 'export', ledger: ledger.name, file: deps.db.file, dataDir: deps.dataDir, nativeBinding: nativeBindingOf(deps), keyHex: deps.db.key.hex,
-        query, now: deps.now().toISOString(),
+        query, userId, now: deps.now().toISOString(),
       } satisfies ToExportWorker);
     });
   } finally {

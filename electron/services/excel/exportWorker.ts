@@ -18,7 +18,7 @@ export function serveExportJobs(ledgers: readonly LedgerExport[]): void {
       if (!ledger) throw new Error(`no export declared for ${job.ledger}`);
       const db = await connectDatabase(job.file, { nativeBinding: job.nativeBinding, key: LedgerKey.fromHex(job.keyHex) });
       try {
-        const { bytes, count } = await ledger.write({ db, dataDir: job.dataDir, now: () => new Date(job.now) }, job.query);
+        const { bytes, count } = await ledger.write({ db, dataDir: job.dataDir, now: () => new Date(job.now) }, job.query, job.userId);
         const copy = new Uint8Array(bytes); // a buffer of its own, to hand over without copying again
         send({ type: 'done', bytes: copy, count }, [copy.buffer]);
       } finally {

@@ -24,15 +24,20 @@ export async function runDerivedStates(deps: ServiceDeps, runners: readonly Deri
   return moved;
 }
 
-/** Milliseconds from `now` to a little after the next local midnight. */
-export function msToNextMidnight(now: Date): number {
-  const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 5);
-  return next.getTime() - now.getTime();
+/** The longest wait between two looks: a machine that slept or had its clock set still catches up within the hour. */
+const LONGEST_WAIT_MS = 60 * 60 * 1000;
+
+/** Milliseconds from `now` to a second after the next local midnight (so the new day has begun on every clock reading), at most an hour. */
+export function msToNextLook(now: Date): number {
+  const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime();
+  return Math.min(Math.max(midnight - now.getTime() + 1000, 1000), LONGEST_WAIT_MS);
 }
 
 /**
  * Derived states at start and after every local midnight while the app runs (DESIGN.md "derived states that
- * happen when a date passes"). A failure is reported and retried at the next midnight.
+ * happen when a date passes"; DOMAIN.md: 逾期未兑现 "becomes overdue by itself"). Between midnights it looks
+ * once an hour, which changes nothing unless a day has passed unseen. A failure is reported and tried again at
+ * the next look; it never stops the app.
  */
 export function scheduleDerivedStates(
   deps: ServiceDeps, runners: readonly DerivedRunner[], onError: (error: unknown) => void = (e) => console.error('derived states failed', e),
@@ -42,10 +47,10 @@ export function scheduleDerivedStates(
   const runOnce = () => runDerivedStates(deps, runners).catch(onError);
   const plan = () => {
     if (stopped) return;
-    timer = setTimeout(() => void runOnce().finally(plan), msToNextMidnight(deps.now()));
+    timer = setTimeout(() => void runOnce().finally(plan), msToNextLook(deps.now()));
     timer.unref?.();
   };
-  const first = runOnce().finally(plan);
+  const first = runners.length === 0 ? Promise.resolve() : runOnce().finally(plan);
   return {
     first,
     stop() {

@@ -103,13 +103,7 @@ export function applyDerivedStates<S extends string, DbRow extends VersionedRow>
       `SELECT * FROM ${spec.table} WHERE status IN (${derived.from.map(() => '?').join(', ')}) AND ${derived.dueColumn} < ?`,
       ...derived.from, today,
     );
-    for (const before of due) {
-      const dueOn = (before as unknown as Record<string, string | null>)[derived.dueColumn];
-      if (derivedStateFor(machine, before.status as S, dueOn, today) !== derived) continue;
-      const after = write(sql, before, derived.to, at, SYSTEM_AUTHOR);
-      logVersion(sql, spec, at, SYSTEM_AUTHOR, before, after, { action: derived.action, date: dueOn });
-      moved++;
-    }
+    for (const before of due) if (applyDerivedStateTo(sql, spec, machine, before, today, at, write)) moved++;
   }
   return moved;
 }
@@ -156,4 +150,21 @@ export function applyDerivedPartStates<S extends string, Owner extends Versioned
     }
   }
   return moved;
+}
+
+/**
+ * The derived state of one entity, if one is due (an entity saved with a due date already past falls
+ * overdue at once, as the system's own version after the user's). Returns the entity as it now is, or null.
+ */
+export function applyDerivedStateTo<S extends string, DbRow extends VersionedRow>(
+  sql: WriteSql, spec: VersionedSpec<DbRow>, machine: StatusMachine<S>, before: DbRow, today: string, at: string, write: WriteDerivedStatus<DbRow>,
+): DbRow | null {
+  for (const derived of machine.derived) {
+    const dueOn = (before as unknown as Record<string, string | null>)[derived.dueColumn];
+    if (derivedStateFor(machine, before.status as S, dueOn, today) !== derived) continue;
+    const after = write(sql, before, derived.to, at, SYSTEM_AUTHOR);
+    logVersion(sql, spec, at, SYSTEM_AUTHOR, before, after, { action: derived.action, date: dueOn });
+    return after;
+  }
+  return null;
 }

@@ -31,6 +31,17 @@ export interface WorkbenchSource {
 }
 
 export const WORKBENCH_HORIZON_DAYS = 30;
+
+/** A ledger's count per status (only the statuses that have entries), each with the list link filtered on it. */
+export function statusCountsOf<S extends string>(
+  sql: ReadSql, table: string, statuses: readonly S[], labels: Record<S, string>,
+  who: { sql: string; params: unknown[] }, link: (status: S) => string,
+): Array<{ status: string; label: string; count: number; link: string }> {
+  const counts = new Map(
+    sql.all<{ status: S; n: number }>(`SELECT status, count(*) AS n FROM ${table} WHERE 1 = 1${who.sql} GROUP BY status`, ...who.params).map((r) => [r.status, r.n]),
+  );
+  return statuses.filter((s) => counts.has(s)).map((s) => ({ status: s, label: labels[s], count: counts.get(s)!, link: link(s) }));
+}
 const LIST_LIMIT = 50;
 
 /** A calendar day (YYYY-MM-DD) some days later. */

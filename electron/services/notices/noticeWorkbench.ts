@@ -1,6 +1,6 @@
 import type { ReadSql } from '../../db/database';
 import { NOTICE_STATUS_LABELS, NOTICE_STATUSES, type NoticeStatus } from '../../../shared/domain/notices';
-import type { DueQuery, WorkbenchSource } from '../ledger/workbench';
+import { statusCountsOf, type DueQuery, type WorkbenchSource } from '../ledger/workbench';
 
 /** A list link: /notices with the filter in the query (useListPage opens the list on it). */
 const noticeListLink = (filter: Record<string, string>) => `/notices?${new URLSearchParams(filter).toString()}`;
@@ -46,14 +46,8 @@ export const NOTICE_WORKBENCH: WorkbenchSource = {
   kind: 'rectification_notice',
   dueSoon: (sql, q) => entries(sql, `n.status = 'issued' AND n.deadline >= ? AND n.deadline <= ?`, [q.today, q.until], q),
   overdue: (sql, q) => entries(sql, `n.status = 'overdue'`, [], q),
-  statusCounts: (sql, q) => {
-    const who = whoClause(q);
-    const counts = new Map(
-      sql.all<{ status: NoticeStatus; n: number }>(`SELECT status, count(*) AS n FROM rectification_notices n WHERE 1 = 1${who.sql} GROUP BY status`, ...who.params)
-        .map((r) => [r.status, r.n]),
-    );
-    return NOTICE_STATUSES.filter((s) => counts.has(s)).map((s) => ({ status: s, label: NOTICE_STATUS_LABELS[s], count: counts.get(s)!, link: noticeListLink({ statuses: s }) }));
-  },
+  statusCounts: (sql, q) =>
+    statusCountsOf(sql, 'rectification_notices n', NOTICE_STATUSES, NOTICE_STATUS_LABELS, whoClause(q), (s) => noticeListLink({ statuses: s })),
   links: (q) => ({
     dueSoon: noticeListLink({ statuses: 'issued', deadlineFrom: q.today, deadlineTo: q.until, sortBy: 'deadline', sortOrder: 'asc' }),
     overdue: noticeListLink({ statuses: 'overdue', sortBy: 'deadline', sortOrder: 'asc' }),

@@ -1,6 +1,7 @@
 import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
 import { NOTICE_SOURCE_LABELS, type NoticeSourceKind } from '../../../shared/domain/notices';
 import type { NoticeSource, NoticeTemplate } from './noticeSources';
+import { COMMITMENT_NOTICE_SOURCE } from './commitmentSource';
 import { PROMISE_NOTICE_SOURCE } from './promiseSource';
 import { RECORD_NOTICE_SOURCE } from './recordSource';
 
@@ -12,6 +13,7 @@ export type { NoticeSource, NoticeSourceFacts, NoticeTemplate } from './noticeSo
  */
 export const NOTICE_SOURCES: Partial<Record<Exclude<NoticeSourceKind, 'blank'>, NoticeSource>> = {
   dishonesty_record: RECORD_NOTICE_SOURCE,
+  public_commitment: COMMITMENT_NOTICE_SOURCE,
   investment_promise: PROMISE_NOTICE_SOURCE,
 };
 

@@ -1,7 +1,7 @@
 import type { ReadSql } from '../../db/database';
-import { PROMISE_STATUS_LABELS, PROMISE_STATUSES, type PromiseStatus } from '../../../shared/domain/promises';
+import { PROMISE_STATUS_LABELS, PROMISE_STATUSES } from '../../../shared/domain/promises';
 import { formatFen } from '../../../shared/validation/money';
-import type { DueQuery, WorkbenchSource } from '../ledger/workbench';
+import { statusCountsOf, type DueQuery, type WorkbenchSource } from '../ledger/workbench';
 import { userNames, type ItemDbRow } from './promiseRows';
 
 /** A list link: /promises with the filter in the query (useListPage opens the list on it). */
@@ -50,16 +50,8 @@ export const PROMISE_WORKBENCH: WorkbenchSource = {
   kind: 'investment_promise',
   dueSoon: (sql, q) => entries(sql, `status IN ('pending', 'partial') AND due_on >= ? AND due_on <= ?`, [q.today, q.until], q),
   overdue: (sql, q) => entries(sql, `status = 'overdue'`, [], q),
-  statusCounts: (sql, q) => {
-    const who = whoClause(q);
-    const counts = new Map(
-      sql.all<{ status: PromiseStatus; n: number }>(`SELECT status, count(*) AS n FROM promise_items WHERE 1 = 1${who.sql} GROUP BY status`, ...who.params)
-        .map((r) => [r.status, r.n]),
-    );
-    return PROMISE_STATUSES.filter((s) => counts.has(s)).map((s) => ({
-      status: s, label: PROMISE_STATUS_LABELS[s], count: counts.get(s)!, link: promiseListLink({ statuses: s, scope: mineParam(q) }),
-    }));
-  },
+  statusCounts: (sql, q) =>
+    statusCountsOf(sql, 'promise_items', PROMISE_STATUSES, PROMISE_STATUS_LABELS, whoClause(q), (s) => promiseListLink({ statuses: s, scope: mineParam(q) })),
   links: (q) => ({
     dueSoon: promiseListLink({ statuses: 'pending,partial', dueFrom: q.today, dueTo: q.until, scope: mineParam(q), sortBy: 'dueOn', sortOrder: 'asc' }),
     overdue: promiseListLink({ statuses: 'overdue', scope: mineParam(q), sortBy: 'dueOn', sortOrder: 'asc' }),

@@ -8,7 +8,7 @@ import { maskIdNumber } from '../../../shared/validation/mask';
 import { versionHistory, versionRows } from '../ledger/versionedEntity';
 import { RECORD_VERSIONING } from './recordsService';
 
-const ACTION_LABELS: Record<string, string> = { create: '新建', import: 'Excel 导入', edit: '修改', correct: '更正', platform_decision: '市平台决定' };
+const ACTION_LABELS: Record<string, string> = { create: '新建', import: 'Excel 导入', edit: '修改', correct: '更正', platform_decision: '市平台决定', fromCommitment: '由公开承诺生成' };
 
 export const actionLabel = (action: string) => ACTION_LABELS[action] ?? actionLabelOf(RECORD_MACHINE, action) ?? action;
 

@@ -3,6 +3,7 @@ import type { RecordStatus, SubjectType } from '../../../shared/domain/dishonest
 import type { RecordDetail, RecordRow } from '../../../shared/contract/records';
 import { maskIdNumber } from '../../../shared/validation/mask';
 import { normalizeText } from '../../../shared/validation/text';
+import { fieldsFromRow } from '../ledger/fieldColumns';
 
 /** A row of `dishonesty_records` as SQLite returns it. */
 export interface RecordDbRow {
@@ -60,11 +61,7 @@ export const FIELD_COLUMNS = {
 
 export const FIELD_NAMES = Object.keys(FIELD_COLUMNS) as Array<keyof RecordFields>;
 
-export function fieldsOf(row: RecordDbRow): RecordFields {
-  const fields = {} as Record<string, unknown>;
-  for (const name of FIELD_NAMES) fields[name] = row[FIELD_COLUMNS[name]];
-  return fields as RecordFields;
-}
+export const fieldsOf = (row: RecordDbRow) => fieldsFromRow<RecordFields>(row, FIELD_COLUMNS);
 
 /**
  * A unit subject has no person fields; stored values are cleaned so the two kinds never mix. Document

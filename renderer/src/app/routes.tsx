@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Permission } from '../../../shared/domain/roles';
 import { AuditPage } from '../pages/AuditPage';
-import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { UsersPage } from '../pages/UsersPage';
 import { BackupPage } from '../pages/backup/BackupPage';
@@ -21,6 +20,10 @@ import { PromiseImportPage } from '../pages/promises/PromiseImportPage';
 import { NoticeDetailPage } from '../pages/notices/NoticeDetailPage';
 import { NoticeFormPage } from '../pages/notices/NoticeFormPage';
 import { NoticesListPage } from '../pages/notices/NoticesListPage';
+import { CommitmentDetailPage } from '../pages/commitments/CommitmentDetailPage';
+import { CommitmentFormPage } from '../pages/commitments/CommitmentFormPage';
+import { CommitmentImportPage } from '../pages/commitments/CommitmentImportPage';
+import { CommitmentsListPage } from '../pages/commitments/CommitmentsListPage';
 
 /** Side navigation: the three ledgers, notices, sync, then administration. Later issues fill the placeholders. */
 export interface NavItem {
@@ -51,7 +54,11 @@ export const ROUTES: Array<{ pattern: string; nav: string; render: (params: Reco
   { pattern: '/records/:id/edit', nav: '/records', render: (p) => <RecordFormPage key={p.id} id={p.id} /> },
   { pattern: '/records/:id', nav: '/records', render: (p) => <RecordDetailPage key={p.id} id={p.id} /> },
   { pattern: '/records', nav: '/records', render: () => <RecordsListPage /> },
-  { pattern: '/commitments', nav: '/commitments', render: () => <PlaceholderPage title="公开承诺" /> },
+  { pattern: '/commitments/new', nav: '/commitments', render: () => <CommitmentFormPage /> },
+  { pattern: '/commitments/import', nav: '/commitments', render: () => <CommitmentImportPage /> },
+  { pattern: '/commitments/:id/edit', nav: '/commitments', render: (p) => <CommitmentFormPage key={p.id} id={p.id} /> },
+  { pattern: '/commitments/:id', nav: '/commitments', render: (p) => <CommitmentDetailPage key={p.id} id={p.id} /> },
+  { pattern: '/commitments', nav: '/commitments', render: () => <CommitmentsListPage /> },
   { pattern: '/workbench', nav: '/workbench', render: () => <WorkbenchPage /> },
   { pattern: '/promises/new', nav: '/promises', render: () => <ProjectFormPage /> },
   { pattern: '/promises/figures', nav: '/promises', render: () => <PromiseFiguresPage /> },

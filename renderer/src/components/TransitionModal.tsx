@@ -50,6 +50,7 @@ export function TransitionModal({ label, summary, input, missing, missingHint, s
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
   const noInputs = !input.reason && !input.approver && !input.date && !input.amount && !input.choice && !input.reference;
+  const referenceMax = input.reference?.max ?? 500;
 
   const ok = async () => {
     let values: Values = {};
@@ -114,8 +115,8 @@ export function TransitionModal({ label, summary, input, missing, missingHint, s
             </Form.Item>
           )}
           {input.reference && (
-            <Form.Item label={input.reference.label} name="reference" rules={[requiredRule(input.reference.label), { max: 60, message: `${input.reference.label}不能超过 60 个字` }]}>
-              <Input maxLength={60} style={{ width: 280 }} />
+            <Form.Item label={input.reference.label} name="reference" rules={[requiredRule(input.reference.label), { max: referenceMax, message: `${input.reference.label}不能超过 ${referenceMax} 个字` }]}>
+              {referenceMax <= 60 ? <Input maxLength={referenceMax} style={{ width: 280 }} /> : <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={referenceMax} />}
             </Form.Item>
           )}
           {input.amount && (

@@ -39,7 +39,7 @@ export const sameAsRule = (passwordField: string): Rule => ({ getFieldValue }) =
  */
 export function showFieldError(form: FormInstance, error: unknown): boolean {
   if (!(error instanceof LedgerError) || !error.field) return false;
-  const name = error.field.replace(/^fields\./, '');
+  const name = error.field.replace(/^(fields|entry)\./, ''); // the request's object of form values
   if (form.getFieldInstance(name) === undefined && !Object.prototype.hasOwnProperty.call(form.getFieldsValue(true), name)) return false;
   form.setFields([{ name, errors: [error.message] }]);
   form.scrollToField(name);

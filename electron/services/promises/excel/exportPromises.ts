@@ -4,6 +4,7 @@ import { PROMISE_STATUS_LABELS, RESOLUTION_WAY_LABELS } from '../../../../shared
 import type { ServiceDeps } from '../../context';
 import { dateCell, localMinute, writeLedgerSheet } from '../../excel/exportSheet';
 import { buildTemplate } from '../../excel/template';
+import type { LedgerExport } from '../../excel/exportJob';
 import { iteratePromises, type PromiseListQuery } from '../promiseQuery';
 import { PROMISE_SHEET } from './promiseSheet';
 
@@ -71,3 +72,6 @@ export async function exportFiguresWorkbook(figures: Figures, created: Date): Pr
   sheet('按承诺类型', '承诺类型', figures.byType);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** The promises' export as the export worker runs it (excel/exportJob.ts). */
+export const PROMISE_EXPORT_LEDGER: LedgerExport<PromiseListQuery> = { name: 'promises', write: exportPromisesWorkbook };

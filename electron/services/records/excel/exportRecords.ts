@@ -46,4 +46,4 @@ export async function exportRecordsWorkbook(deps: ServiceDeps, q: RecordListQuer
 export const buildRecordTemplate = () => buildTemplate(RECORD_SHEET);
 
 /** The records' export as the export worker runs it (excel/exportJob.ts). */
-export const RECORD_EXPORT_LEDGER: LedgerExport<RecordListQuery> = { name: 'records', write: exportRecordsWorkbook };
+export const RECORD_EXPORT_LEDGER: LedgerExport<RecordListQuery> = { name: 'records', write: (deps, q) => exportRecordsWorkbook(deps, q) };

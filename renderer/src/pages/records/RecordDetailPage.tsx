@@ -10,6 +10,7 @@ import { navigate } from '../../app/router';
 import { useCan, useSession } from '../../app/session';
 import { AttachmentsCard } from '../../components/detail/AttachmentsCard';
 import { HistoryTimeline, type HistoryEntry } from '../../components/detail/HistoryTimeline';
+import { LinksCard } from '../../components/detail/LinksCard';
 import { errorMessage } from '../../components/formRules';
 import { formatInstant, formatYuan } from '../../components/format';
 import { UploadStateTag } from '../sync/UploadStateTag';
@@ -56,7 +57,7 @@ export function RecordDetailPage({ id }: { id: string }) {
     return <Result status="warning" title="无法打开该记录" subTitle={loadError} extra={<Button onClick={() => navigate('/records')}>返回列表</Button>} />;
   }
   if (!data) return <Spin className="page-spin" />;
-  const { record, versions, attachments } = data;
+  const { record, versions, attachments, links } = data;
   const inPlace = !record.locked && EDITABLE_IN_PLACE.includes(record.status);
   const transitions = availableTransitions(record.status, role);
   const person = record.subjectType === 'person';
@@ -144,6 +145,7 @@ export function RecordDetailPage({ id }: { id: string }) {
           <Card size="small" title="记录内容" className="gap-below">
             <Descriptions bordered size="small" column={2} items={items} className="record-descriptions" />
           </Card>
+          <LinksCard links={links} />
           <AttachmentsCard
             attachments={attachments}
             canAdd={canEdit}

@@ -1,7 +1,7 @@
-import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Form, Input, Radio, Result, Row, Space, Spin, Typography, App as AntApp } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Form, Input, Radio, Result, Row, Space, Spin, Typography, App as AntApp } from 'antd';
 import type { Rule } from 'antd/es/form';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { RecordDetail } from '../../../../shared/contract';
 import type { DirectoryUnit } from '../../../../shared/contract/directory';
@@ -21,13 +21,14 @@ import { useCan } from '../../app/session';
 import { fromIso, toIso } from '../../components/dates';
 import { DateInput, notFutureRule } from '../../components/form/DateInput';
 import { DraftRestoredNotice } from '../../components/form/DraftRestoredNotice';
+import { CorrectionNotice, CorrectionReason, FormActions } from '../../components/form/FormFooter';
 import { confirmDuplicate, DuplicateWarning, type DuplicateLink } from '../../components/form/DuplicateWarning';
 import { KeySelect } from '../../components/form/KeySelect';
 import { UnitNameInput, useDirectoryUnits } from '../../components/form/UnitNameInput';
 import { zodRules } from '../../components/form/zodRule';
 import { errorMessage, requiredRule, showFieldError, yuanRule } from '../../components/formRules';
 import { useDuplicateCheck } from '../../hooks/useDuplicateCheck';
-import { useFormDraft } from '../../hooks/useFormDraft';
+import { useDraftedForm } from '../../hooks/useDraftedForm';
 import { useFormKeys } from '../../hooks/useFormKeys';
 import { useCityChoices } from '../../hooks/useCityChoices';
 import {
@@ -57,24 +58,13 @@ interface FormValues {
   reason?: string;
 }
 
-/** What a draft stores: the values with dates as text, and the version the edit started from. */
-interface DraftData {
-  values: Omit<FormValues, 'recognisedOn' | 'happenedOn'> & { recognisedOn?: string | null; happenedOn?: string | null };
-  baseVersion?: number;
-}
+/** What a draft stores: the values with dates as text. */
+type Stored = Omit<FormValues, 'recognisedOn' | 'happenedOn'> & { recognisedOn?: string | null; happenedOn?: string | null };
 
 const NEW_RECORD: FormValues = { subjectType: 'unit' };
 
-const toDraft = (v: FormValues, baseVersion?: number): DraftData => ({
-  values: { ...v, recognisedOn: toIso(v.recognisedOn), happenedOn: toIso(v.happenedOn) },
-  baseVersion,
-});
-const fromDraft = (d: DraftData): FormValues => ({
-  ...NEW_RECORD,
-  ...d.values,
-  recognisedOn: fromIso(d.values?.recognisedOn),
-  happenedOn: fromIso(d.values?.happenedOn),
-});
+const toStored = (v: FormValues): Stored => ({ ...v, recognisedOn: toIso(v.recognisedOn), happenedOn: toIso(v.happenedOn) });
+const fromStored = (d: Stored): FormValues => ({ ...NEW_RECORD, ...d, recognisedOn: fromIso(d.recognisedOn), happenedOn: fromIso(d.happenedOn) });
 
 function valuesOf(r: RecordDetail): FormValues {
   return {
@@ -159,49 +149,22 @@ export function RecordFormPage({ id }: { id?: string }) {
   const [form] = Form.useForm<FormValues>();
   const { message, modal } = AntApp.useApp();
   const canCorrect = useCan('records.correct');
-  const [record, setRecord] = useState<RecordDetail | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [restored, setRestored] = useState<{ savedAt: string; stale: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
-  const draft = useFormDraft<DraftData>({ key: draftKey, path: id ? `/records/${id}/edit` : '/records/new', title: id ? '修改失信记录' : '新建失信记录' });
   const formRoot = useRef<HTMLDivElement>(null);
+  const { entity: record, loading, loadError, restored, draft, keepDraft, discardDraft } = useDraftedForm<FormValues, Stored, RecordDetail>({
+    form,
+    resume: { key: draftKey, path: id ? `/records/${id}/edit` : '/records/new', title: id ? '修改失信记录' : '新建失信记录' },
+    load: async () => (id ? (await api.recordsGet({ id })).record : null),
+    blank: NEW_RECORD,
+    valuesOf,
+    toStored,
+    fromStored,
+  });
 
   const subjectType = Form.useWatch('subjectType', form) ?? 'unit';
   const person = subjectType === 'person';
   const correcting = record !== null && (record.locked || !EDITABLE_IN_PLACE.includes(record.status));
   const identityHidden = record !== null && !record.identityVisible && person && record.subjectType === 'person';
-
-  // Load the record (when editing) and any unsaved draft of this form.
-  useEffect(() => {
-    let alive = true;
-    (async () => {
-      try {
-        const loaded = id ? (await api.recordsGet({ id })).record : null;
-        const saved = await api.draftsGet({ key: draftKey }).catch(() => null);
-        if (!alive) return;
-        setRecord(loaded);
-        const base = loaded ? valuesOf(loaded) : NEW_RECORD;
-        if (saved && saved.data && typeof saved.data === 'object' && 'values' in saved.data) {
-          const data = saved.data as DraftData;
-          form.setFieldsValue({ ...base, ...fromDraft(data) });
-          setRestored({ savedAt: saved.savedAt, stale: Boolean(loaded && data.baseVersion !== undefined && data.baseVersion !== loaded.version) });
-        } else {
-          form.setFieldsValue(base);
-        }
-        setLoading(false);
-      } catch (error) {
-        if (!alive) return;
-        setLoadError(errorMessage(error));
-        setLoading(false);
-      }
-    })();
-    return () => {
-      alive = false;
-    };
-  }, [id, draftKey, form]);
-
-  const onValuesChange = () => draft.schedule(toDraft(form.getFieldsValue(true) as FormValues, record?.version));
 
   // The city's code lists beside the built-in vocabularies (the choice shows the city's code).
   const cityChoices = {
@@ -215,28 +178,16 @@ export function RecordFormPage({ id }: { id?: string }) {
   const fillUnitCode = useCallback((unit: DirectoryUnit) => {
     form.setFieldsValue({ unitName: unit.name, unitUscc: unit.uscc });
     void form.validateFields(['unitUscc']).catch(() => undefined);
-    onValuesChange();
-  }, [form]); // eslint-disable-line react-hooks/exhaustive-deps -- onValuesChange reads the form when called
+    keepDraft();
+  }, [form, keepDraft]);
   const typedCode = Form.useWatch('unitUscc', form);
   const unitOfCode = useDirectoryUnits(typedCode?.length === 18 ? typedCode : undefined, 18).find((u) => u.uscc === typedCode);
   useEffect(() => {
     if (unitOfCode && !(form.getFieldValue('unitName') ?? '').trim()) {
       form.setFieldValue('unitName', unitOfCode.name);
-      onValuesChange();
+      keepDraft();
     }
-  }, [unitOfCode, form]); // eslint-disable-line react-hooks/exhaustive-deps -- as above
-
-  const discardDraft = async () => {
-    try {
-      await draft.discard();
-      form.resetFields();
-      form.setFieldsValue(record ? valuesOf(record) : NEW_RECORD);
-      setRestored(null);
-      message.success('已放弃草稿');
-    } catch (error) {
-      message.error(errorMessage(error));
-    }
-  };
+  }, [unitOfCode, form, keepDraft]);
 
   // Possible duplicates: same subject code and same 认定文书编号, looked up as the clerk types and again on save.
   const dupQuery = duplicateQuery(subjectType, Form.useWatch('unitUscc', form), Form.useWatch('personIdNumber', form), Form.useWatch('docNumber', form));
@@ -260,14 +211,14 @@ export function RecordFormPage({ id }: { id?: string }) {
         return null;
       } catch (error) {
         // Keep saving the draft: nothing the clerk typed is lost when the save fails.
-        draft.schedule(toDraft(form.getFieldsValue(true) as FormValues, record?.version));
+        keepDraft();
         setSaving(false);
         if (error instanceof LedgerError && error.code === ERROR_CODES.duplicate && !confirmedDuplicate) return { duplicate: error.message };
         if (!showFieldError(form, error)) message.error(errorMessage(error));
         return null;
       }
     },
-    [correcting, draft, draftKey, form, message, record],
+    [correcting, draft, draftKey, form, keepDraft, message, record],
   );
 
   const save = useCallback(
@@ -320,20 +271,14 @@ export function RecordFormPage({ id }: { id?: string }) {
       <Spin spinning={loading}>
         {restored && <DraftRestoredNotice savedAt={restored.savedAt} stale={restored.stale} onDiscard={discardDraft} />}
         {correcting && record && (
-          <Alert
-            className="gap-below"
-            type="warning"
-            showIcon
-            title={`该记录${record.locked ? '已审核锁定' : `处于“${RECORD_STATUS_LABELS[record.status]}”状态`}，本次修改是一次更正`}
-            description={`保存后生成第 ${record.version + 1} 版，原内容完整保留在版本历史中；请在下方填写更正理由。`}
-          />
+          <CorrectionNotice subject={`该记录${record.locked ? '已审核锁定' : `处于“${RECORD_STATUS_LABELS[record.status]}”状态`}`} version={record.version} />
         )}
         <Form<FormValues>
           form={form}
           name="record"
           layout="vertical"
           className="record-form"
-          onValuesChange={onValuesChange}
+          onValuesChange={keepDraft}
           onKeyDown={noImplicitSubmit}
           onFinish={save}
           scrollToFirstError={{ block: 'center' }}
@@ -503,25 +448,8 @@ export function RecordFormPage({ id }: { id?: string }) {
             <DuplicateWarning title={DUPLICATE_TITLE} duplicates={duplicates.found} />
           </Card>
 
-          {correcting && (
-            <Card size="small" title="更正" className="form-section">
-              <Form.Item label="更正理由" name="reason" rules={[requiredRule('更正理由'), maxRule('更正理由', 500)]} extra="说明更正依据，如：依据某某决定书更正涉及金额">
-                <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} showCount />
-              </Form.Item>
-            </Card>
-          )}
-
-          <div className="form-actions">
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
-                {correcting ? '保存更正' : '保存'}
-              </Button>
-              <Button onClick={back}>取消</Button>
-              <Typography.Text type="secondary" className="draft-status">
-                {draft.failed ? '草稿暂未保存（稍后重试）' : draft.savedAt ? `草稿已自动保存 ${dayjs(draft.savedAt).format('HH:mm:ss')}` : 'Ctrl+S 保存 · Esc 取消'}
-              </Typography.Text>
-            </Space>
-          </div>
+          {correcting && <CorrectionReason extra="说明更正依据，如：依据某某决定书更正涉及金额" />}
+          <FormActions saving={saving} correcting={correcting} draft={draft} onCancel={back} />
         </Form>
       </Spin>
     </div>

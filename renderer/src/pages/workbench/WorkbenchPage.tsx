@@ -38,16 +38,21 @@ export function WorkbenchPage() {
           options={[{ value: 'all', label: '全部事项' }, { value: 'mine', label: '我负责的' }]}
         />
       </div>
-      {wb && (
+      {wb && (() => {
+        // A headline number opens the list of the ledger that has entries in it (the first, when several have);
+        // each ledger's own numbers are in 各台账状态 below.
+        const overdueIn = wb.ledgers.find((l) => l.overdue.count > 0) ?? wb.ledgers[0];
+        const dueSoonIn = wb.ledgers.find((l) => l.dueSoon.count > 0) ?? wb.ledgers[0];
+        return (
         <>
           <Row gutter={12} className="gap-below">
             <Col span={6}>
-              <Card size="small" hoverable onClick={() => navigate(wb.ledgers[0]?.overdue.link ?? '/')} className="wb-overdue">
+              <Card size="small" hoverable onClick={() => navigate(overdueIn?.overdue.link ?? '/')} className="wb-overdue">
                 <Statistic title="已逾期" value={wb.overdueTotal} suffix="项" valueStyle={{ color: wb.overdueTotal ? '#cf1322' : undefined }} />
               </Card>
             </Col>
             <Col span={6}>
-              <Card size="small" hoverable onClick={() => navigate(wb.ledgers[0]?.dueSoon.link ?? '/')} className="wb-due-soon">
+              <Card size="small" hoverable onClick={() => navigate(dueSoonIn?.dueSoon.link ?? '/')} className="wb-due-soon">
                 <Statistic title={`${wb.horizonDays} 天内到期（至 ${wb.until}）`} value={wb.dueSoonTotal} suffix="项" />
               </Card>
             </Col>
@@ -87,7 +92,8 @@ export function WorkbenchPage() {
             ))}
           </Card>
         </>
-      )}
+        );
+      })()}
     </div>
   );
 }

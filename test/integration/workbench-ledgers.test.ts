@@ -8,6 +8,8 @@ import { buildWorkbench } from '../../electron/services/ledger/workbench';
 import { createNotice, listNotices, transitionNotice, updateNotice, applyNoticeDeadlines } from '../../electron/services/notices';
 import { filtersFromAddress } from '../../renderer/src/components/list/filters';
 import { createTestApp, type TestApp } from '../support/testApp';
+import { commitment } from '../support/commitmentFixtures';
+import { createCommitment } from '../../electron/services/commitments';
 
 let app: TestApp | null = null;
 afterEach(async () => {
@@ -15,7 +17,7 @@ afterEach(async () => {
   app = null;
 });
 
-describe('notices on the workbench', () => {
+describe('the workbench across the ledgers', () => {
   it('due soon, then overdue; the links filter the list on what they count', async () => {
     let now = new Date(2026, 2, 5, 10);
     app = await createTestApp({ now: () => now });
@@ -52,5 +54,22 @@ describe('notices on the workbench', () => {
     await applyNoticeDeadlines(app.deps);
     w = await app.db.read((sql) => buildWorkbench(sql, WORKBENCH_SOURCES, { today: '2026-03-21', userId: null }));
     expect(w.overdue.filter((e) => e.ledger === 'rectification_notice').map((e) => [e.id, e.statusLabel])).toEqual([[soon, '逾期']]);
+  });
+
+  it('public commitments: open ones due within 30 days, overdue ones; the due-soon link filters the list on them', async () => {
+    app = await createTestApp({ now: () => new Date(2026, 2, 5, 10) });
+    const soon = await createCommitment(app.deps, app.clerk, commitment({ title: '三十日内到期', dueOn: '2026-03-25' }));
+    await createCommitment(app.deps, app.clerk, commitment({ title: '年底到期', dueOn: '2026-12-31' }));
+    const late = await createCommitment(app.deps, app.clerk, commitment({ title: '已逾期', dueOn: '2026-02-28' }));
+    const w = await app.db.read((sql) => buildWorkbench(sql, WORKBENCH_SOURCES, { today: '2026-03-05', userId: null }));
+    expect(w.dueSoon.filter((e) => e.ledger === 'public_commitment').map((e) => e.id)).toEqual([soon.id]);
+    expect(w.overdue.filter((e) => e.ledger === 'public_commitment').map((e) => e.id)).toEqual([late.id]);
+    const ledger = w.ledgers.find((l) => l.ledger === 'public_commitment')!;
+    expect([ledger.dueSoon.count, ledger.overdue.count]).toEqual([1, 1]);
+    const seeded = filtersFromAddress(
+      [{ kind: 'choices', name: 'statuses', label: '', options: [] }, { kind: 'dateRange', name: 'due', label: '', from: 'dueFrom', to: 'dueTo' }],
+      ledger.dueSoon.link.split('?')[1],
+    )!;
+    expect(seeded.values).toEqual({ statuses: ['pending', 'performing'], due: ['2026-03-05', '2026-04-04'] });
   });
 });

@@ -1,13 +1,13 @@
 import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Progress, Space, Steps, Table, Typography, Upload, App as AntApp } from 'antd';
 import { useCallback, useState } from 'react';
-import type { ImportResult } from '../../../shared/contract';
-import { api, LedgerError } from '../api/client';
-import { navigate } from '../app/router';
-import { errorMessage } from './formRules';
-import { downloadBase64, formatFileSize, readFileAsBase64 } from './files';
-import { jobPercent, useJobProgress } from '../hooks/useJobProgress';
-import type { JobProgressView } from '../../../shared/contract/jobs';
+import type { ImportResult } from '../../../../shared/contract';
+import { api, LedgerError } from '../../api/client';
+import { navigate } from '../../app/router';
+import { errorMessage } from '../../components/formRules';
+import { downloadBase64, formatFileSize, readFileAsBase64 } from '../../components/files';
+import { jobPercent, useJobProgress } from '../../hooks/useJobProgress';
+import type { JobProgressView } from '../../../../shared/contract/jobs';
 
 type Rejection = ImportResult['rejected'][number];
 interface Chosen {
@@ -16,29 +16,27 @@ interface Chosen {
   contentBase64: string;
 }
 
-/** What a ledger's import page says and calls. */
-export interface LedgerImportProps {
-  /** The page's heading: Excel 导入政务失信记录. */
+export interface LedgerImportPageProps {
+  /** Excel 导入政务失信记录 … */
   title: string;
   className: string;
+  /** The ledger's list, to go back to. */
   listPath: string;
-  /** The link to the list after an import: 查看记录列表. */
-  listLabel: string;
-  /** What an imported row is called in the success message: 条记录, 行承诺事项. */
-  rowWord: string;
-  /** The template's headers, as the page lists them. */
-  headersHint: string;
-  /** A line under the headers about what is special to this ledger's sheet. */
-  note?: string;
+  /** What is counted: 条记录, 项承诺. */
+  unit: string;
+  /** The template's headers, in its order. */
+  headers: string;
+  /** How dates, amounts… may be written. */
+  formatHint: string;
   template(): Promise<{ fileName: string; contentBase64: string }>;
-  runImport(request: { fileName: string; contentBase64: string; dryRun: boolean; jobId: string }): Promise<ImportResult>;
+  importFile(request: { fileName: string; contentBase64: string; dryRun: boolean; jobId: string }): Promise<ImportResult>;
 }
 
 /**
- * Any ledger's Excel 导入: template → choose a workbook → 预检 (nothing written) → 导入 (good rows written, bad rows
- * reported), with progress and cancel while the app's import worker runs.
+ * Any ledger's Excel 导入: template → choose a workbook → 预检 (nothing written) → 导入 (good rows written,
+ * bad rows reported), with the worker's progress and 取消.
  */
-export function LedgerImportPage({ title, className, listPath, listLabel, rowWord, headersHint, note, template, runImport }: LedgerImportProps) {
+export function LedgerImportPage({ title, className, listPath, unit, headers, formatHint, template, importFile }: LedgerImportPageProps) {
   const [file, setFile] = useState<Chosen | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
@@ -87,11 +85,11 @@ export function LedgerImportPage({ title, className, listPath, listLabel, rowWor
     const id = crypto.randomUUID();
     setJobId(id);
     try {
-      const r = await runImport({ fileName: file.fileName, contentBase64: file.contentBase64, dryRun, jobId: id });
+      const r = await importFile({ fileName: file.fileName, contentBase64: file.contentBase64, dryRun, jobId: id });
       setResult(r);
       if (!dryRun) {
         setImported(true);
-        message.success(`已导入 ${r.accepted} ${rowWord}`);
+        message.success(`已导入 ${r.accepted} ${unit}`);
       }
     } catch (error) {
       setResult(null);
@@ -141,9 +139,8 @@ export function LedgerImportPage({ title, className, listPath, listLabel, rowWor
           <Typography.Text>
             第一个工作表的第 1 行为表头，须包含以下列（顺序不限，多余的列会被忽略）：
           </Typography.Text>
-          <Typography.Text type="secondary" className="headers-hint">{headersHint}</Typography.Text>
-          {note && <Typography.Text type="secondary">{note}</Typography.Text>}
-          <Typography.Text type="secondary">日期可写作 2024-03-05、2024/3/5 或 2024年3月5日；金额以元为单位，可带千分位逗号。</Typography.Text>
+          <Typography.Text type="secondary" className="headers-hint">{headers}</Typography.Text>
+          <Typography.Text type="secondary">{formatHint}</Typography.Text>
           <Button icon={<DownloadOutlined />} onClick={downloadTemplate}>下载模板</Button>
         </Space>
       </Card>
@@ -177,9 +174,9 @@ export function LedgerImportPage({ title, className, listPath, listLabel, rowWor
           <Button type="primary" onClick={() => run(false)} disabled={!file || imported || busy !== null} loading={busy === 'import'}>
             {imported ? '已导入' : '导入'}
           </Button>
-          {imported && <Button type="link" onClick={() => navigate(listPath)}>{listLabel}</Button>}
+          {imported && <Button type="link" onClick={() => navigate(listPath)}>查看{unit.slice(1)}列表</Button>}
         </Space>
-        {busy && <ImportProgress progress={progress} writes={busy === 'import'} onCancel={() => void cancel()} />}
+        {busy && <ImportProgress progress={progress} writes={busy === 'import'} unit={unit} onCancel={() => void cancel()} />}
         {refused && <Alert className="import-result" type="error" showIcon title="文件无法导入" description={refused} />}
         {result && <ImportReport result={result} />}
       </Card>
@@ -194,7 +191,7 @@ const PHASE_TEXT = {
 };
 
 /** How far the import (or 预检) in the app's worker thread has got, and its cancel button. */
-function ImportProgress({ progress, writes, onCancel }: { progress: JobProgressView | null; writes: boolean; onCancel: () => void }) {
+function ImportProgress({ progress, writes, unit, onCancel }: { progress: JobProgressView | null; writes: boolean; unit: string; onCancel: () => void }) {
   // The card is at the foot of the page: at 1280×720 the bar would start below the window's edge.
   const shown = useCallback((node: HTMLDivElement | null) => node?.scrollIntoView({ block: 'center' }), []);
   return (
@@ -203,7 +200,7 @@ function ImportProgress({ progress, writes, onCancel }: { progress: JobProgressV
       <Space>
         <Typography.Text type="secondary">
           {progress ? PHASE_TEXT[progress.phase](progress) : '正在读取文件…'}
-          {writes ? '。取消后不会写入任何记录' : ''}
+          {writes ? `。取消后不会写入任何${unit.slice(1)}` : ''}
         </Typography.Text>
         <Button size="small" onClick={onCancel}>取消</Button>
       </Space>
