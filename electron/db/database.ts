@@ -45,6 +45,14 @@ export interface ReadSql {
   get<T>(sql: string, ...params: unknown[]): T | undefined;
   all<T>(sql: string, ...params: unknown[]): T[];
   iterate<T>(sql: string, ...params: unknown[]): IterableIterator<T>;
+  /**
+   * Fill this connection's temporary rowid set `temp.<name>` (created on first use, emptied first) with the
+   * integers `select` returns, and say how many. The next statements of the same read test membership with
+   * `IN (SELECT seq FROM temp.<name>)`, a rowid search, instead of running `select` again: a search with
+   * 60,000 hits evaluates its index once per page instead of once per statement. Temporary tables are the
+   * connection's own and are kept in memory (temp_store), never in the ledger file.
+   */
+  fillRowidSet(name: string, select: string, ...params: unknown[]): number;
 }
 
 /** Statement helpers inside one write transaction (Db.write): everything a read has, and changes. */
@@ -73,6 +81,8 @@ export class Db {
   /** Settles when the writes held for another connection (holdWrites) may go on. */
   private writesHeld: Promise<unknown> = Promise.resolve();
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  /** The temporary rowid sets (fillRowidSet) this connection has created. */
+  private readonly rowidSets = new Set<string>();
 
   constructor(
     readonly dataSource: DataSource,
@@ -103,7 +113,18 @@ export class Db {
       get: <T>(sql: string, ...params: unknown[]) => this.statement(sql).get(...params) as T | undefined,
       all: <T>(sql: string, ...params: unknown[]) => this.statement(sql).all(...params) as T[],
       iterate: <T>(sql: string, ...params: unknown[]) => this.statement(sql).iterate(...params) as IterableIterator<T>,
+      fillRowidSet: (name, select, ...params) => this.fillRowidSet(name, select, params),
     };
+  }
+
+  private fillRowidSet(name: string, select: string, params: unknown[]): number {
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`not a rowid set name: ${name}`);
+    if (!this.rowidSets.has(name)) {
+      this.connection.exec(`CREATE TEMP TABLE IF NOT EXISTS ${name} (seq INTEGER PRIMARY KEY)`);
+      this.rowidSets.add(name);
+    }
+    this.statement(`DELETE FROM temp.${name}`).run();
+    return this.statement(`INSERT INTO temp.${name} (seq) ${select}`).run(...params).changes;
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
@@ -172,6 +193,7 @@ export class Db {
     await this.enqueueWrite(async () => {
       if (!this.dataSource.isInitialized) return;
       this.statements.clear();
+      this.rowidSets.clear();
       try {
         this.connection.pragma('wal_checkpoint(TRUNCATE)');
       } catch {
@@ -217,6 +239,8 @@ function dataSourceFor(file: string, key: LedgerKey, migrations: Array<new () =>
       // Pages are decrypted and checked as they enter SQLite's cache: a cache big enough for the hot pages of a
       // 100,000-record ledger keeps lists fast (with the default 2 MB, the list's p95 was 45 ms instead of 7).
       connection.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+      // SQLite's temporary files (big sorts, temporary tables) are not encrypted: keep them in memory instead.
+      connection.pragma('temp_store = MEMORY');
       connection.pragma('journal_mode = WAL');
       connection.pragma('synchronous = FULL');
       connection.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);

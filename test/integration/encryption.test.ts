@@ -78,6 +78,8 @@ describe('the ledger at rest', () => {
   it('the database file is not a readable SQLite file and holds no unit name; nor does the attachment store', async () => {
     const { app, sha256 } = await ledgerWithEvidence();
     const file = path.join(app.dataDir, DATABASE_FILE_NAME);
+    // SQLite's temporary files (sorts, temporary tables) would not be encrypted: the connection keeps them in memory
+    expect(app.db.connection.pragma('temp_store', { simple: true })).toBe(2);
     // while open: the database and its write-ahead log
     for (const f of [file, `${file}-wal`].filter((f) => fs.existsSync(f))) expect(holds(f, UNIT), f).toBe(false);
     await app.db.close();
