@@ -5,7 +5,7 @@ import type { LedgerKey } from './ledgerKey';
 
 /**
  * The one place that opens the ledger's SQLite files. The driver is better-sqlite3-multiple-ciphers (the
- * better-sqlite3 API over SQLite3MultipleCiphers), keyed SQLCipher 4-compatible: every connection — TypeORM's,
+ * better-sqlite3 API over SQLite3MultipleCiphers), keyed in a SQLCipher page format: every connection — TypeORM's,
  * the backup and restore connections, the worker threads', the bench's baseline, the tests' — is opened here,
  * so none can forget the key or use another cipher. The types are better-sqlite3's (the fork has its API).
  */
@@ -17,19 +17,32 @@ export type SqliteConnection = BetterSqlite3.Database;
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 /**
- * Key a connection that has just been opened, before any statement touches the file: SQLCipher 4's page
- * format (legacy=4), and the key as a raw 32-byte key (no passphrase derivation), as Signal Desktop does.
+ * The page format: SQLCipher's (AES-256-CBC, 4096-byte pages, a random IV and an HMAC check code on every
+ * page) with HMAC-SHA1 instead of SQLCipher 4's default HMAC-SHA512. The check code is computed for every
+ * page read into the cache and every page written, and SHA-512 is most of encryption's cost: CPU per page
+ * read 11.1 µs against 8.1 with SHA-1 (1.4 unencrypted, 2.5 encrypted without a check code); a transaction
+ * changing 20 rows 1.4–1.6 ms against 1.1 (0.35 unencrypted). HMAC-SHA1 remains a sound check code (HMAC does not rest on SHA-1's collision resistance; SQLCipher 3 used it
+ * by default). SQLCipher opens the file with `PRAGMA cipher_page_size = 4096; cipher_hmac_algorithm =
+ * HMAC_SHA1; cipher_kdf_algorithm = PBKDF2_HMAC_SHA1` (SQLCipher 3: `cipher_page_size = 4096` alone) and
+ * the raw key; README "Encryption at rest" says so.
+ */
+const CIPHER_PRAGMAS = [`cipher = 'sqlcipher'`, 'legacy = 4', 'hmac_algorithm = 0', 'kdf_algorithm = 0'];
+
+/** The cipher every ledger file uses, as SQLite3MultipleCiphers names it (the bench prints it). */
+export const LEDGER_CIPHER = 'sqlcipher legacy=4 hmac_algorithm=0 (HMAC-SHA1) kdf_algorithm=0';
+
+/**
+ * Key a connection that has just been opened, before any statement touches the file: the page format above,
+ * and the key as a raw 32-byte key (no passphrase derivation: no PBKDF2 at any opening), as Signal Desktop does.
  */
 export function applyLedgerKey(connection: SqliteConnection, key: LedgerKey): void {
-  connection.pragma(`cipher = 'sqlcipher'`);
-  connection.pragma('legacy = 4');
+  for (const pragma of CIPHER_PRAGMAS) connection.pragma(pragma);
   connection.pragma(`key = ${key.sqlLiteral}`);
 }
 
 /** Change the key of an open (keyed, or plain) database: the whole file is rewritten. Not in WAL mode. */
 export function rekeyLedger(connection: SqliteConnection, key: LedgerKey): void {
-  connection.pragma(`cipher = 'sqlcipher'`);
-  connection.pragma('legacy = 4');
+  for (const pragma of CIPHER_PRAGMAS) connection.pragma(pragma);
   connection.pragma(`rekey = ${key.sqlLiteral}`);
 }
 

@@ -25,7 +25,8 @@ export function benchEncryptionUpgrade(ledgerFile: string, key: LedgerKey): Encr
       source.close();
     }
     const plain = openLedgerConnection(copy, { key, fileMustExist: true });
-    const cipher = `${String(plain.pragma('cipher', { simple: true }))} legacy=${String(plain.pragma('legacy', { simple: true }))}`;
+    const setting = (name: string) => String(plain.pragma(name, { simple: true }));
+    const cipher = `${setting('cipher')} legacy=${setting('legacy')} hmac_algorithm=${setting('hmac_algorithm')} page=${setting('legacy_page_size')}`;
     plain.pragma(`rekey = ''`);
     plain.close();
     const bytes = fs.statSync(copy).size;

@@ -15,6 +15,7 @@ import { AUDITED_TABLES } from '../../electron/services/catalog';
 import { addRecordAttachment, createRecord, getRecord } from '../../electron/services/records';
 import { attachmentPath, readAttachment } from '../../electron/services/files/attachments';
 import { SEALED_MAGIC } from '../../electron/services/files/attachmentCipher';
+import { SqliteDriver } from '../../electron/db/ledgerConnection';
 import { createTestApp, tempDir, type TestApp } from '../support/testApp';
 import { keyOf, openLedgerFile } from '../support/ledgerFile';
 import { unitRecord } from '../support/recordFixtures';
@@ -91,6 +92,22 @@ describe('the ledger at rest', () => {
     expect(stored.some((f) => holds(f, UNIT) || holds(f, '判决书'))).toBe(false);
     // the key file is the user's alone
     if (process.platform !== 'win32') expect(fs.statSync(path.join(app.dataDir, LEDGER_KEY_FILE_NAME)).mode & 0o777).toBe(0o600);
+  });
+
+  it('another SQLCipher tool opens it with the key alone and SQLCipher 3’s parameters at 4096-byte pages (HMAC-SHA1)', async () => {
+    const { app } = await ledgerWithEvidence();
+    const file = path.join(app.dataDir, DATABASE_FILE_NAME);
+    const hex = app.db.key.hex;
+    await app.db.close();
+    const tool = new SqliteDriver(file, { readonly: true, fileMustExist: true });
+    try {
+      // what `sqlcipher` 3 does with PRAGMA key = "x'…'"; PRAGMA cipher_page_size = 4096
+      for (const pragma of [`cipher = 'sqlcipher'`, 'legacy = 3', 'legacy_page_size = 4096']) tool.pragma(pragma);
+      tool.pragma(`key = "x'${hex}'"`);
+      expect(tool.prepare(`SELECT unit_name FROM dishonesty_records`).pluck().get()).toBe(UNIT);
+    } finally {
+      tool.close();
+    }
   });
 
   it('a wrong key is refused in Chinese, and the file is left exactly as it was', async () => {
