@@ -28,9 +28,6 @@ const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
  */
 const CIPHER_PRAGMAS = [`cipher = 'sqlcipher'`, 'legacy = 4', 'hmac_algorithm = 0', 'kdf_algorithm = 0'];
 
-/** The cipher every ledger file uses, as SQLite3MultipleCiphers names it (the bench prints it). */
-export const LEDGER_CIPHER = 'sqlcipher legacy=4 hmac_algorithm=0 (HMAC-SHA1) kdf_algorithm=0';
-
 /**
  * Key a connection that has just been opened, before any statement touches the file: the page format above,
  * and the key as a raw 32-byte key (no passphrase derivation: no PBKDF2 at any opening), as Signal Desktop does.

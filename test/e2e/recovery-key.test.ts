@@ -32,7 +32,7 @@ describe('recovery key', () => {
     await env.page.locator('.frame-sider').waitFor();
     await env.page.goto(`${env.harness.url}#/settings`);
     await env.page.getByText('本机密钥保管').waitFor();
-    expect(await env.page.getByText('SQLCipher 4 兼容加密').count()).toBe(1);
+    expect(await env.page.getByText('SQLCipher 格式加密（AES-256，每页 HMAC-SHA1 校验）').count()).toBe(1);
     await env.page.getByRole('button', { name: /查看并打印恢复密钥/ }).click();
     const shown = env.page.getByLabel('恢复密钥', { exact: true });
     await shown.waitFor();

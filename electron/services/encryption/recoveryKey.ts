@@ -9,7 +9,7 @@ export const LEDGER_KEY_ENTITY = 'ledger_key';
 export function encryptionStatus(deps: ServiceDeps, actor: Actor) {
   requirePermission(actor, 'settings.manage');
   return {
-    database: 'SQLCipher 4 兼容加密（AES-256，每页校验）',
+    database: 'SQLCipher 格式加密（AES-256，每页 HMAC-SHA1 校验）',
     attachments: 'AES-256-GCM（密钥由台账密钥派生，文件仍以原文的 SHA-256 命名）',
     keyKeptBy: deps.db.keyDescription,
   };
