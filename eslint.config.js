@@ -48,4 +48,17 @@ export default tseslint.config(
     files: ['electron/services/**/*.ts', 'electron/db/**/*.ts', 'electron/ipc/**/*.ts', 'electron/harness/**/*.ts', 'electron/cli/**/*.ts', 'electron/sync/**/*.ts'],
     rules: layer(['electron', 'electron/*', '**/renderer/**'], 'only electron/main and electron/preload may import Electron; logic must run under plain Node'),
   },
+  {
+    // Every connection to a ledger file is opened (and keyed) in electron/db/ledgerConnection.ts.
+    files: ['electron/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{js,mjs,ts}'],
+    ignores: ['electron/db/ledgerConnection.ts', 'test/platform/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [
+          { name: 'better-sqlite3', allowTypeImports: true, message: 'open ledger files through electron/db/ledgerConnection.ts (it keys them)' },
+          { name: 'better-sqlite3-multiple-ciphers', message: 'open ledger files through electron/db/ledgerConnection.ts (it keys them)' },
+        ],
+      }],
+    },
+  },
 );

@@ -27,6 +27,7 @@ import { UserEntity } from '../db/entities';
 import { validationFailure } from '../ipc/registry';
 import { CliError, readPassword } from './io';
 import { SYNC_OPTIONS, SYNC_USAGE, syncCommand } from './syncCommands';
+import { backupKeyOf, cliKeys, KEY_OPTIONS, KEY_USAGE, keyCommand } from './keyCommands';
 import { figuresCommand, ledgerFilesOf } from './ledgerFiles';
 import { NOTICE_OPTIONS, NOTICE_USAGE, noticeCommand } from './noticeCommands';
 
@@ -40,12 +41,14 @@ const USAGE = `政务诚信台账命令行（npm run cli -- <命令> 或 ledger 
   migrate --data 目录                                     升级数据库结构
   verify-audit --data 目录 [--against-platform]           校验审计日志链（并与市平台保存的链头核对）
   backup --data 目录 --to 文件                            在线备份并做完整性检查（先写临时文件，检查后再改名）
-  restore --data 目录 --from 文件                         从备份恢复（先另存当前台账；须先关闭台账程序）
+  restore --data 目录 --from 文件 [--backup-recovery-key 恢复密钥]
+                                                          从备份恢复（先另存当前台账；须先关闭台账程序）
   import --data 目录 --kind records|commitments|promises 文件 [--dry-run]   从 Excel 导入失信记录、公开承诺或招商引资承诺
   export --data 目录 --kind records|commitments|promises --out 文件         导出到 Excel
   figures --data 目录 [--from YYYY-MM-DD] [--to YYYY-MM-DD]     招商引资承诺兑现率、逾期金额和件数（默认本年度）
 ${SYNC_USAGE}
 ${NOTICE_USAGE}
+${KEY_USAGE}
 
   每个命令都支持 --json（机器可读输出）；失败时以非零状态退出。`;
 
@@ -55,6 +58,7 @@ const OPTIONS = {
   role: { type: 'string' }, 'display-name': { type: 'string' }, to: { type: 'string' }, kind: { type: 'string' },
   'dry-run': { type: 'boolean' }, 'against-platform': { type: 'boolean' }, out: { type: 'string' }, from: { type: 'string' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   ...SYNC_OPTIONS,
+  ...KEY_OPTIONS,
   ...NOTICE_OPTIONS,
 } as const;
 
@@ -82,7 +86,7 @@ async function withDb<T>(values: Values, work: (deps: ServiceDeps, db: Db) => Pr
   if (!options.create && !fs.existsSync(path.join(dataDir, DATABASE_FILE_NAME))) {
     throw new CliError(`数据目录 ${dataDir} 中没有台账数据库（${DATABASE_FILE_NAME}）：请检查 --data，或先运行 init`, 2, 'NO_DATA');
   }
-  const db = await openDatabase(dataDir);
+  const db = await openDatabase(dataDir, { keys: cliKeys(values, dataDir) });
   try {
     return await work({ db, dataDir, now: () => new Date() }, db);
   } finally {
@@ -164,7 +168,7 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
       const actor = await cliActor(deps, values);
       let written;
       try {
-        written = writeBackupFile(db.file, to);
+        written = writeBackupFile(db.file, to, { key: db.key });
       } catch (error) {
         if (error instanceof BackupCheckError) throw new CliError(error.message, 1, 'BACKUP_CORRUPT');
         throw error;
@@ -184,7 +188,9 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
     if (!fs.existsSync(path.join(dataDir, DATABASE_FILE_NAME))) {
       throw new CliError(`数据目录 ${dataDir} 中没有台账数据库（${DATABASE_FILE_NAME}）：请检查 --data，或先运行 init`, 2, 'NO_DATA');
     }
-    const result = restoreLedger(dataDir, from, { knownMigrations: knownMigrationNames(), now: new Date() });
+    const key = cliKeys(values, dataDir).load();
+    if (!key) throw new CliError('本机没有这个台账的密钥：请用 --recovery-key 给出它的恢复密钥', 1, 'NO_KEY');
+    const result = restoreLedger(dataDir, from, { knownMigrations: knownMigrationNames(), now: new Date(), keyHex: key.hex, backupKeyHex: backupKeyOf(values)?.hex });
     return withDb(values, async (deps) => {
       await noteRestore(deps, await cliActor(deps, values), from, result);
       return {
@@ -218,6 +224,7 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
       return { text: `已导出 ${count} ${ledger.unit}到 ${out}`, json: { ok: true, file: out, count } };
     });
   },
+  key: (values, positionals) => keyCommand(values, positionals, () => path.resolve(need(values, 'data', '数据目录'))),
   async figures(values) {
     return withDb(values, (deps) => figuresCommand(deps, values.from, values.to));
   },
@@ -248,7 +255,7 @@ async function main(): Promise<number> {
   } catch (error) {
     const known = error instanceof CliError || error instanceof AppError || error instanceof DatabaseOpenError;
     const message = error instanceof Error ? error.message : String(error);
-    const code = error instanceof CliError || error instanceof AppError ? error.code : error instanceof DatabaseOpenError ? `DB_${error.reason.toUpperCase()}` : 'INTERNAL';
+    const code = error instanceof CliError || error instanceof AppError ? error.code : error instanceof DatabaseOpenError ? `DB_${error.reason.toUpperCase().replace('-', '_')}` : 'INTERNAL';
     const field = error instanceof AppError ? error.field : undefined;
     if (values.json) console.log(JSON.stringify({ ok: false, error: { code, message, field }, ...(error as { details?: object }).details }));
     else console.error(`错误：${message}`);

@@ -1,5 +1,7 @@
 import { openDatabase } from '../db/database';
+import { defaultKeyProvider, type LedgerKeyProvider } from '../db/ledgerKey';
 import { backupIfDue, type AutomaticOutcome } from '../services/backup/backupService';
+import { sealPlainAttachments } from '../services/files/attachments';
 import { backupBeforeMigrations } from '../services/backup/beforeMigrations';
 import type { ServiceDeps } from '../services/context';
 import { decoyHash } from '../services/users/passwords';
@@ -20,12 +22,20 @@ export interface OpenedApp {
 /** Open a data folder and wire the handler registry: shared by the Electron main process and the web harness. */
 export async function openApp(options: {
   dataDir: string; host: HostAdapter; appVersion: string; nativeBinding?: string; sync?: AppSyncOptions;
+  /** Where the ledger's key is kept (the desktop app: safeStorage); defaults to the key file (LEDGER_KEY_FILE). */
+  keys?: LedgerKeyProvider;
   /** The ledger's clock (tests let a due date pass); the system clock by default. */
   now?: () => Date;
 }): Promise<OpenedApp> {
-  await backupBeforeMigrations(options.dataDir, { appVersion: options.appVersion, now: new Date(), nativeBinding: options.nativeBinding });
-  const db = await openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
+  const keys = options.keys ?? defaultKeyProvider(options.dataDir);
+  const known = knownKey(keys);
+  // A ledger without its key yet (new, or written before encryption) has a copy taken as it is encrypted instead.
+  if (known) await backupBeforeMigrations(options.dataDir, { appVersion: options.appVersion, now: new Date(), nativeBinding: options.nativeBinding, key: known });
+  const db = await openDatabase(options.dataDir, { nativeBinding: options.nativeBinding, keys });
   const deps: ServiceDeps = { db, dataDir: options.dataDir, now: options.now ?? (() => new Date()) };
+  // Evidence files stored before encryption are sealed under the ledger's key (once; later starts find none).
+  const sealed = sealPlainAttachments(deps);
+  if (sealed > 0) console.info(`sealed ${sealed} attachments stored before encryption`);
   const app: AppContext = { deps, host: options.host, appVersion: options.appVersion };
   const startupBackup = backupIfDue(deps, options.appVersion).catch((error) => {
     console.error('automatic backup failed', error);
@@ -47,4 +57,13 @@ export async function openApp(options: {
   // Made now, off the main thread, so even the first sign-in with an unknown name takes no longer than a wrong password.
   void decoyHash();
   return { app, registry: createHandlerRegistry(app, HANDLERS), startupBackup, close };
+}
+
+/** The key already kept, if any (a key that cannot be read is reported by openDatabase, in the user's words). */
+function knownKey(keys: LedgerKeyProvider) {
+  try {
+    return keys.load();
+  } catch {
+    return null;
+  }
 }

@@ -8,6 +8,7 @@ import { RELEASE_PUBLIC_KEY } from '../services/update/releasePublicKey';
 import { openApp, type OpenedApp } from '../ipc/openApp';
 import { electronPrintEngine } from './printWindow';
 import { deviceKeyProtector } from './deviceKeyProtector';
+import { desktopLedgerKeys } from './ledgerKeyStore';
 import { registerIpc } from './ipcBridge';
 import { registerAppScheme, serveRenderer } from './rendererProtocol';
 import { APP_ORIGIN, hardenApp } from './security';
@@ -20,9 +21,9 @@ const DIST = __dirname; // dist/electron, where the bundles live
 const RENDERER_DIR = path.resolve(DIST, '../renderer');
 const PRELOAD = path.join(DIST, 'preload.cjs');
 
-/** In development `npm start` builds better-sqlite3 for Electron's ABI beside Node's (see README). */
+/** In development `npm start` builds the SQLite driver (better-sqlite3-multiple-ciphers) for Electron's ABI beside Node's (see README). */
 function electronNativeBinding(): string | undefined {
-  const candidate = path.resolve(DIST, `../../.native/electron-${process.versions.electron}/better_sqlite3.node`);
+  const candidate = path.resolve(DIST, `../../.native/electron-${process.versions.electron}/better_sqlite3_multiple_ciphers.node`);
   return !app.isPackaged && fs.existsSync(candidate) ? candidate : undefined;
 }
 
@@ -63,6 +64,7 @@ async function start(): Promise<void> {
       dataDir,
       appVersion: APP_VERSION,
       nativeBinding: electronNativeBinding(),
+      keys: desktopLedgerKeys(dataDir),
       host: {
         openPath: async (file) => (await shell.openPath(file)) === '',
         chooseFolder: async () => {

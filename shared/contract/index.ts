@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { adminChannels } from './admin';
 import { backupChannels } from './backup';
+import { encryptionChannels } from './encryption';
 import { updateChannels } from './update';
 import { jobChannels } from './jobs';
 import { directoryChannels } from './directory';
@@ -24,6 +25,7 @@ export const CONTRACT = {
   ...syncChannels,
   ...jobChannels,
   ...directoryChannels,
+  ...encryptionChannels,
   ...noticeChannels,
   ...commitmentChannels,
 } as const;

@@ -166,6 +166,13 @@ export const AUDIT_ENTITIES: Readonly<Record<string, AuditEntityDescription>> = 
     },
     actions: { update: '修改设置' },
   },
+  ledger_key: {
+    label: '台账密钥',
+    name: () => '恢复密钥',
+    link: () => '/settings',
+    fields: {},
+    actions: { showRecoveryKey: '查看恢复密钥' },
+  },
   sign_in: {
     label: '登录',
     name: (_s, id) => `登录名“${id}”`,

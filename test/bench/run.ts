@@ -15,7 +15,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import BetterSqlite3 from 'better-sqlite3';
+import { openLedgerConnection } from '../../electron/db/ledgerConnection';
+import { benchEncryptionUpgrade } from './encryption';
 import { DATABASE_FILE_NAME, openDatabase, type Db } from '../../electron/db/database';
 import { registerSqlFunctions } from '../../electron/db/sqlFunctions';
 import type { Actor, ServiceDeps } from '../../electron/services/context';
@@ -284,8 +285,10 @@ async function rawOnce(fields: RecordFields[]): Promise<number> {
   const app = await createTestApp();
   const file = path.join(app.dataDir, DATABASE_FILE_NAME);
   const creator = app.clerk.id;
+  const key = app.db.key;
   await app.db.close();
-  const raw = new BetterSqlite3(file);
+  // The baseline pays for encryption too (the same cipher and key), so the ratio compares like with like.
+  const raw = openLedgerConnection(file, { key, fileMustExist: true });
   try {
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
@@ -396,9 +399,14 @@ async function main(): Promise<void> {
     const stalls = await benchStalls(bench.db, importData(STALL_IMPORT_ROWS).rows);
     log(`  备份 ${stalls.backup_ms} ms，主线程最长停顿 ${stalls.backup_main_stall_max_ms} ms（在主线程上备份时 ${stalls.backup_on_main_stall_max_ms} ms）；导入（工作线程）${stalls.import_worker_ms} ms，最长停顿 ${stalls.main_stall_max_ms} ms（在主线程上导入时 ${stalls.import_on_main_stall_max_ms} ms）`);
     log(`  导出 ${stalls.export_rows} 条（工作线程）${stalls.export_ms} ms，主线程最长停顿 ${stalls.export_main_stall_max_ms} ms（在主线程上导出时 ${stalls.export_on_main_stall_max_ms} ms）`);
+    const ledgerKey = bench.db.key;
     await bench.db.close();
     const closed = bench;
     bench = null;
+
+    log('\n加密：以下各项均在加密数据库上测得；另测把未加密的同一台账就地加密（首次打开旧台账时）…');
+    const encryption = benchEncryptionUpgrade(closed.db.file, ledgerKey);
+    log(`  ${encryption.cipher}：就地加密 ${encryption.encrypt_upgrade_db_mb} MB 用时 ${(encryption.encrypt_upgrade_ms / 1000).toFixed(1)} s（含加密的安全副本）`);
 
     log('\n界面（Chromium 经网页调试服务打开已构建的界面：排序、筛选、检索、翻页，从输入到新行显示）…');
     const ui = await benchUi(dataDir, opts.quick ? 3 : 8, log);
@@ -488,6 +496,7 @@ async function main(): Promise<void> {
       loadavg_1m: Math.round(os.loadavg()[0] * 100) / 100,
       sqlite_version: sqliteVersion,
       ...stalls,
+      ...encryption,
       ...commitments,
     };
     if (!opts.keep) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -83,8 +83,8 @@ export async function benchStalls(db: Db, importRows: SheetRows): Promise<StallF
   const bytes = await workbookOf(importRows);
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-backup-'));
   try {
-    const inWorker = await longestStall(() => writeBackupInWorker(db.file, path.join(folder, 'worker.sqlite')));
-    const backupOnMain = await longestStall(async () => writeBackupFile(db.file, path.join(folder, 'main.sqlite')));
+    const inWorker = await longestStall(() => writeBackupInWorker(db.file, path.join(folder, 'worker.sqlite'), { key: db.key }));
+    const backupOnMain = await longestStall(async () => writeBackupFile(db.file, path.join(folder, 'main.sqlite'), { key: db.key }));
     const imported = await inFreshLedger((app) => longestStall(() => importRecordsInWorker(app.deps, app.clerk, bytes, { dryRun: false })));
     const onMain = await inFreshLedger((app) => longestStall(() => importRecordRows(app.deps, app.clerk, importRows, { dryRun: false })));
     const deps = { db, dataDir: path.dirname(db.file), now: () => new Date() };

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/db/database';
 import { registerSqlFunctions } from '../../electron/db/sqlFunctions';
@@ -10,6 +9,7 @@ import type { AuditVerifyResult } from '../../shared/contract';
 import { verifyAudit } from '../../electron/services/audit/auditLog';
 import { AUDITED_TABLES } from '../../electron/services/catalog';
 import { createTestApp, type TestApp } from '../support/testApp';
+import { openLedgerFile } from '../support/ledgerFile';
 import { registryCalls } from '../support/registryCalls';
 import { personRecord, unitRecord } from '../support/recordFixtures';
 import { createProject, recordPayment } from '../../electron/services/promises';
@@ -48,7 +48,7 @@ async function verify(): Promise<AuditVerifyResult> {
 /** Change the database file the way someone with the file (and no program) would. */
 async function tamper(statements: string) {
   await app.db.close();
-  const file = new Database(path.join(app.dataDir, DATABASE_FILE_NAME));
+  const file = openLedgerFile(path.join(app.dataDir, DATABASE_FILE_NAME));
   registerSqlFunctions(file); // the search index's triggers need them
   file.exec(statements);
   file.close();

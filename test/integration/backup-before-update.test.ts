@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/database';
 import { MIGRATIONS } from '../../electron/db/migrations';
@@ -10,6 +9,7 @@ import { listBackups } from '../../electron/services/backup/backupFolder';
 import { updateBackupSettings } from '../../electron/services/backup/backupService';
 import { initializeOffice } from '../../electron/services/users/usersService';
 import { TEST_OFFICE, TEST_PASSWORD, tempDir } from '../support/testApp';
+import { openLedgerFile } from '../support/ledgerFile';
 
 /** A new version keeps a whole copy of the ledger before its migrations change it. */
 const host = { openPath: async () => true };
@@ -27,8 +27,8 @@ async function olderLedger(options: { backupFolder?: string } = {}): Promise<str
   return dataDir;
 }
 
-const migrationsIn = (file: string) => {
-  const db = new Database(file, { readonly: true });
+const migrationsIn = (file: string, dataDir: string) => {
+  const db = openLedgerFile(file, { dataDir, readonly: true });
   try {
     return db.prepare(`SELECT count(*) FROM migrations`).pluck().get();
   } finally {
@@ -44,8 +44,8 @@ describe('backup before the new version’s migrations', () => {
     const copies = listBackups(path.join(dataDir, BEFORE_UPDATE_DIR));
     expect(copies).toHaveLength(1);
     expect(copies[0]).toMatchObject({ check: 'ok', reason: 'before-update' });
-    expect(migrationsIn(copies[0].file)).toBe(MIGRATIONS.length - 1);
-    expect(migrationsIn(path.join(dataDir, 'ledger.sqlite'))).toBe(MIGRATIONS.length);
+    expect(migrationsIn(copies[0].file, dataDir)).toBe(MIGRATIONS.length - 1);
+    expect(migrationsIn(path.join(dataDir, 'ledger.sqlite'), dataDir)).toBe(MIGRATIONS.length);
 
     const again = await openApp({ dataDir, host, appVersion: '0.2.0' });
     await again.close();

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/db/database';
 import { verifyAuditChain } from '../../electron/services/audit/auditLog';
@@ -10,6 +9,8 @@ import { isPartialName } from '../../electron/services/backup/backupFile';
 import { SAFETY_DIR } from '../../electron/services/backup/restoreLedger';
 import { initializeOffice } from '../../electron/services/users/usersService';
 import { TEST_OFFICE, TEST_PASSWORD, tempDir } from '../support/testApp';
+import { openLedgerFile } from '../support/ledgerFile';
+import { LEDGER_KEY_FILE_NAME } from '../../electron/db/ledgerKey';
 
 /**
  * kill -9 of the command line in the middle of a backup and of a restore, at each stage the files on disk
@@ -24,7 +25,7 @@ let backupFile: string; // a backup of the same office whose ledger holds marker
 
 /** The marker row: which ledger this is. */
 function marker(dataDir: string): string {
-  const db = new Database(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
+  const db = openLedgerFile(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
   try {
     return db.prepare(`SELECT data_json FROM form_drafts WHERE key = 'marker'`).pluck().get() as string;
   } finally {
@@ -33,7 +34,7 @@ function marker(dataDir: string): string {
 }
 
 function setMarker(file: string, value: string): void {
-  const db = new Database(file);
+  const db = openLedgerFile(file);
   db.prepare(`UPDATE form_drafts SET data_json = ? WHERE key = 'marker'`).run(value);
   db.close();
 }
@@ -102,6 +103,7 @@ function freshDataDir(name: string): string {
   const dir = path.join(root, name);
   fs.mkdirSync(dir);
   fs.copyFileSync(path.join(template, DATABASE_FILE_NAME), path.join(dir, DATABASE_FILE_NAME));
+  fs.copyFileSync(path.join(template, LEDGER_KEY_FILE_NAME), path.join(dir, LEDGER_KEY_FILE_NAME));
   return dir;
 }
 
@@ -123,7 +125,7 @@ describe('kill -9 during a backup', { timeout: 120_000 }, () => {
       const again = await runCli(['backup', '--data', template, '--to', target, '--json']);
       expect(again.code, again.output).toBe(0);
       expect(fs.readdirSync(folder).filter((n) => !isPartialName(n))).toEqual(['ledger-backup-test.sqlite']);
-      const copy = new Database(target, { readonly: true });
+      const copy = openLedgerFile(target, { dataDir: template, readonly: true });
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       copy.close();
     });
@@ -170,7 +172,7 @@ describe('kill -9 during a restore', { timeout: 120_000 }, () => {
 
   it('refuses while another program holds the ledger, touching nothing', async () => {
     const dataDir = freshDataDir('restore-busy');
-    const holder = new Database(path.join(dataDir, DATABASE_FILE_NAME));
+    const holder = openLedgerFile(path.join(dataDir, DATABASE_FILE_NAME));
     holder.pragma('journal_mode = WAL');
     holder.prepare(`SELECT count(*) FROM users`).get();
     const run = await runCli(['restore', '--data', dataDir, '--from', backupFile, '--json']);

@@ -65,10 +65,10 @@ describe('backup worker', { timeout: 60_000 }, () => {
   it('brings the worker’s refusals back as the service’s own errors', async () => {
     const notLedger = path.join(folder, 'not-a-ledger.sqlite');
     fs.writeFileSync(notLedger, 'x'.repeat(10_000));
-    const refused = await errorOf(restoreInWorker(t.dataDir, notLedger, { knownMigrations: knownMigrationNames(), now: new Date() }));
+    const refused = await errorOf(restoreInWorker(t.dataDir, notLedger, { knownMigrations: knownMigrationNames(), now: new Date(), keyHex: t.deps.db.key.hex }));
     expect(refused).toMatchObject({ code: 'VALIDATION', field: 'file' });
     expect(refused.message).toContain('不是台账数据库');
-    await expect(writeBackupInWorker(notLedger, path.join(folder, 'copy.sqlite'))).rejects.toBeInstanceOf(Error);
+    await expect(writeBackupInWorker(notLedger, path.join(folder, 'copy.sqlite'), { key: t.deps.db.key })).rejects.toBeInstanceOf(Error);
     expect(fs.existsSync(path.join(folder, 'copy.sqlite'))).toBe(false);
   });
 });

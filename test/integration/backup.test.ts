@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/db/database';
 import { verifyAuditChain } from '../../electron/services/audit/auditLog';
@@ -9,6 +8,8 @@ import { backupIfDue, backupOverview, runBackup, updateBackupSettings } from '..
 import { restoreFromBackup } from '../../electron/services/backup/restoreService';
 import { initializeOffice, createUser } from '../../electron/services/users/usersService';
 import { errorOf } from '../support/errors';
+import { givenKey } from '../../electron/db/ledgerKey';
+import { openLedgerFile } from '../support/ledgerFile';
 import { createTestApp, TEST_PASSWORD, tempDir, type TestApp } from '../support/testApp';
 
 /** Backups to the administrator's folder and restores from them, on real ledger files. */
@@ -36,13 +37,13 @@ describe('backups', () => {
     const row = await runBackup(t.deps, t.admin, 'manual', '0.1.0');
     expect(row).toMatchObject({ check: 'ok', reason: 'manual', officeName: '测试市某某区某某街道办事处' });
     expect(fs.readdirSync(folder).sort()).toEqual([row.name.replace('.sqlite', '.json'), row.name]);
-    const copy = new Database(path.join(folder, row.name), { readonly: true });
+    const copy = openLedgerFile(path.join(folder, row.name), { dataDir: t.dataDir, readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(copy.prepare(`SELECT username FROM users ORDER BY username`).pluck().all()).toEqual(['admin', 'clerk', 'reviewer']);
     copy.close();
     expect(fs.readdirSync(folder).some((n) => n.endsWith('-wal') || n.endsWith('-shm') || n.endsWith('-journal'))).toBe(false);
-    expect(verifyBackup(path.join(folder, row.name))).toBeNull();
+    expect(verifyBackup(path.join(folder, row.name), { key: t.deps.db.key })).toBeNull();
     const audit = await t.deps.db.read((sql) => sql.get<{ action: string; entity_id: string }>(`SELECT action, entity_id FROM audit_log ORDER BY seq DESC LIMIT 1`));
     expect(audit).toEqual({ action: 'create', entity_id: row.name });
   });
@@ -53,7 +54,7 @@ describe('backups', () => {
     const row = await runBackup(t.deps, t.admin, 'manual', '0.1.0');
     expect(row.auditHead).toEqual(head);
     expect((await backupOverview(t.deps, t.admin)).backups[0]).toMatchObject({ name: row.name, auditHead: head });
-    const copy = new Database(path.join(folder, row.name), { readonly: true });
+    const copy = openLedgerFile(path.join(folder, row.name), { dataDir: t.dataDir, readonly: true });
     expect(copy.prepare(`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).get()).toEqual(head);
     copy.close();
     // the backup's own audit line comes after the copy, and names the head the copy holds
@@ -90,7 +91,7 @@ describe('backups', () => {
     const bytes = fs.readFileSync(file);
     bytes[bytes.length - 100] ^= 0xff;
     fs.writeFileSync(file, bytes);
-    expect(verifyBackup(file)).toContain('SHA-256 不符');
+    expect(verifyBackup(file, { key: t.deps.db.key })).toContain('SHA-256 不符');
     fs.appendFileSync(file, Buffer.alloc(4096));
     expect(listBackups(folder)[0].check).toBe('changed');
   });
@@ -123,7 +124,7 @@ describe('restore', () => {
 
     const result = await restoreFromBackup(t.deps, t.admin, { name: backup.name });
     expect(await usernames()).toEqual(['admin', 'clerk', 'reviewer']);
-    const safety = new Database(result.safetyCopy, { readonly: true });
+    const safety = openLedgerFile(result.safetyCopy, { dataDir: t.dataDir, readonly: true });
     expect(safety.prepare(`SELECT count(*) FROM users WHERE username = 'after'`).pluck().get()).toBe(1);
     safety.close();
     const chain = await t.deps.db.read((sql) => verifyAuditChain(sql));
@@ -135,8 +136,9 @@ describe('restore', () => {
 
   it('refuses another office’s backup, a damaged file and a file that is not a ledger, and leaves the ledger as it was', async () => {
     await addUser('keepme');
+    // Another office's ledger, under the same key (as if its recovery key had been given): the office is what differs.
     const other = tempDir('ledger-other-');
-    const otherDb = await openDatabase(other);
+    const otherDb = await openDatabase(other, { keys: givenKey(t.deps.db.key) });
     await initializeOffice({ db: otherDb, dataDir: other, now: () => new Date() }, { officeName: '另一个街道办事处', officeUscc: '11320102MB0000001D', noticePrefix: '另街' }, { username: 'admin', displayName: '管理', password: TEST_PASSWORD });
     await otherDb.close();
 
@@ -148,8 +150,13 @@ describe('restore', () => {
     const text = path.join(folder, 'notes.txt');
     fs.writeFileSync(text, '这不是数据库'.repeat(1000));
 
+    // A ledger of another installation, under its own key: unreadable without that installation's recovery key.
+    const elsewhere = tempDir('ledger-elsewhere-');
+    await (await openDatabase(elsewhere)).close();
+
     const cases: Array<[string, string]> = [
       [path.join(other, DATABASE_FILE_NAME), '不属于本单位'],
+      [path.join(elsewhere, DATABASE_FILE_NAME), '另一台电脑的密钥加密的'],
       [damaged, '完整性检查未通过'],
       [text, '不是台账数据库'],
       [path.join(folder, 'missing.sqlite'), '找不到备份文件'],
@@ -162,12 +169,13 @@ describe('restore', () => {
     }
     expect(fs.existsSync(path.join(t.dataDir, 'before-restore'))).toBe(false); // refused before anything was touched
     fs.rmSync(other, { recursive: true, force: true });
+    fs.rmSync(elsewhere, { recursive: true, force: true });
   });
 
   it('refuses a backup made by a newer version', async () => {
     const backup = await runBackup(t.deps, t.admin, 'manual', '0.1.0');
     const file = path.join(folder, backup.name);
-    const db = new Database(file);
+    const db = openLedgerFile(file, { dataDir: t.dataDir });
     db.prepare(`INSERT INTO migrations (timestamp, name) VALUES (?, ?)`).run(99990000000000, 'FutureThing99990000000000');
     db.close();
     const error = await errorOf(restoreFromBackup(t.deps, t.admin, { file }));

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../electron/db/database';
 import { TEST_OFFICE, TEST_PASSWORD, tempDir } from '../support/testApp';
+import { openLedgerFile } from '../support/ledgerFile';
 
 /**
  * The command line's administration as an operator sees it: user add takes a display name and a role in
@@ -26,7 +26,7 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 let root: string;
 let data: string;
 const lastAudit = () => {
-  const db = new Database(path.join(data, DATABASE_FILE_NAME), { readonly: true });
+  const db = openLedgerFile(path.join(data, DATABASE_FILE_NAME), { readonly: true });
   try {
     return db.prepare(`SELECT entity, action, user_name, after_json FROM audit_log ORDER BY seq DESC LIMIT 1`).get() as { entity: string; action: string; user_name: string; after_json: string };
   } finally {
@@ -48,7 +48,7 @@ describe('ledger CLI: administration in Chinese, logged', { timeout: 90_000 }, (
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('已添加用户 zhang（张审核，审核员）');
     expect(run.stdout).toContain('首次登录时须修改密码');
-    const db = new Database(path.join(data, DATABASE_FILE_NAME), { readonly: true });
+    const db = openLedgerFile(path.join(data, DATABASE_FILE_NAME), { readonly: true });
     try {
       const user = db.prepare(`SELECT id, display_name, role FROM users WHERE username = 'zhang'`).get() as { id: string; display_name: string; role: string };
       expect(user).toMatchObject({ display_name: '张审核', role: 'reviewer' });

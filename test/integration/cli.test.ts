@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../electron/db/database';
@@ -8,6 +8,7 @@ import { MIGRATIONS } from '../../electron/db/migrations';
 import { RECORD_HEADERS } from '../../electron/services/records/excel/recordSheet';
 import { unitTemplateCells } from '../support/recordFixtures';
 import { TEST_OFFICE, TEST_PASSWORD, tempDir } from '../support/testApp';
+import { openLedgerFile } from '../support/ledgerFile';
 import { cli, initArgs } from '../support/cliRun';
 
 /**
@@ -15,8 +16,9 @@ import { cli, initArgs } from '../support/cliRun';
  * the password from LEDGER_PASSWORD, --json for scripts, and a non-zero exit on every failure.
  */
 
+/** The ledger, or a backup of it: encrypted with the data folder's key. */
 function openCopy(file: string): Database.Database {
-  return new Database(file, { readonly: true, fileMustExist: true });
+  return openLedgerFile(file, { dataDir: data, readonly: true });
 }
 
 let root: string;
@@ -138,7 +140,7 @@ describe('ledger CLI: audit chain and backups', { timeout: 90_000 }, () => {
   });
 
   it('verify-audit fails after an entry is edited, and names the entry', async () => {
-    const db = new Database(path.join(data, DATABASE_FILE_NAME));
+    const db = openLedgerFile(path.join(data, DATABASE_FILE_NAME));
     const seq = db.prepare(`SELECT seq FROM audit_log WHERE entity = 'user' AND action = 'create' ORDER BY seq LIMIT 1`).pluck().get() as number;
     db.prepare(`UPDATE audit_log SET user_name = '别人' WHERE seq = ?`).run(seq);
     db.close();

@@ -3,6 +3,7 @@
  * fulfilment moves, the derived 逾期未兑现 with a fixed clock (made by the system, with audit and upload), the
  * supervision log, the one step to a dishonesty record (linked both ways), the list's filters and search.
  */
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   addCommitmentAttachment, commitmentDepartments, COMMITMENT_DERIVED_RUNNER, createCommitment, getCommitment, makeRecordFromCommitment,
@@ -10,6 +11,8 @@ import {
 } from '../../electron/services/commitments';
 import { runDerivedStates, scheduleDerivedStates } from '../../electron/services/ledger/derivedSchedule';
 import { getRecord } from '../../electron/services/records';
+import { attachmentPath, readAttachment } from '../../electron/services/files/attachments';
+import { SEALED_MAGIC } from '../../electron/services/files/attachmentCipher';
 import { verifyAuditChain } from '../../electron/services/audit/auditLog';
 import { verifyAuditedRows } from '../../electron/services/audit/auditedRows';
 import { AUDITED_TABLES } from '../../electron/services/catalog';
@@ -245,7 +248,12 @@ describe('list, search and attachments', () => {
 
   it('evidence files belong to the commitment', async () => {
     const c = await createCommitment(app.deps, app.clerk, commitment());
-    await addCommitmentAttachment(app.deps, app.clerk, c.id, '公开栏照片.jpg', Buffer.from('jpeg'));
+    const added = await addCommitmentAttachment(app.deps, app.clerk, c.id, '公开栏照片.jpg', Buffer.from('公开栏照片 jpeg'));
     expect((await getCommitment(app.deps, c.id)).attachments).toMatchObject([{ fileName: '公开栏照片.jpg', addedByName: '李录入', state: 'ok' }]);
+    // stored sealed under the ledger's key, as every ledger's evidence is: no plain copy in the data folder
+    const stored = fs.readFileSync(attachmentPath(app.dataDir, added.sha256));
+    expect(stored.subarray(0, SEALED_MAGIC.length).equals(SEALED_MAGIC)).toBe(true);
+    expect(stored.includes(Buffer.from('公开栏照片'))).toBe(false);
+    expect(readAttachment(app.deps, added.sha256)).toEqual(Buffer.from('公开栏照片 jpeg'));
   });
 });

@@ -1,7 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { SqliteDriver } from '../../electron/db/ledgerConnection';
+import { LEDGER_KEY_FILE_NAME } from '../../electron/db/ledgerKey';
+import { openLedgerFile } from '../support/ledgerFile';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, DatabaseOpenError, openDatabase, type Db } from '../../electron/db/database';
 import { MIGRATIONS } from '../../electron/db/migrations';
@@ -151,7 +154,7 @@ describe('databases that cannot be opened', () => {
   it('refuses a database written by a newer version (unknown migration), in Chinese, and leaves it untouched', async () => {
     const dir = newDir();
     await closeDb(await openDb(dir));
-    const conn = new Database(path.join(dir, DATABASE_FILE_NAME));
+    const conn = openLedgerFile(path.join(dir, DATABASE_FILE_NAME));
     conn.prepare(`INSERT INTO migrations (timestamp, name) VALUES (?, ?)`).run(1999999999999, 'FutureLedger1999999999999');
     conn.close();
 
@@ -161,7 +164,7 @@ describe('databases that cannot be opened', () => {
     expect(error.message).toContain('升级');
     expect(error.message).toContain('FutureLedger1999999999999');
 
-    const check = new Database(path.join(dir, DATABASE_FILE_NAME), { readonly: true });
+    const check = openLedgerFile(path.join(dir, DATABASE_FILE_NAME), { readonly: true });
     raw.push(check);
     expect(check.prepare(`SELECT name FROM migrations ORDER BY id`).pluck().all()).toEqual([
       ...MIGRATIONS.map((M) => new M().name),
@@ -177,15 +180,38 @@ describe('databases that cannot be opened', () => {
     expect(error.message).toContain(new MIGRATIONS[1]().name);
   });
 
-  it('reports a file of random bytes as corrupt, in Chinese, without overwriting it', async () => {
+  it('reports a file that is no database (text, a run of one byte) as corrupt, in Chinese, without overwriting it or making a key', async () => {
     const dir = newDir();
     const file = path.join(dir, DATABASE_FILE_NAME);
-    const bytes = crypto.randomBytes(64 * 1024);
+    const bytes = Buffer.from('这不是数据库'.repeat(2000));
     fs.writeFileSync(file, bytes);
     const error = await openError(dir);
     expect(error.reason).toBe('corrupt');
     expect(error.message).toMatch(CJK);
     expect(error.message).toContain('备份');
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(fs.existsSync(path.join(dir, LEDGER_KEY_FILE_NAME))).toBe(false);
+  });
+
+  it('random bytes look like an encrypted ledger: without a key “no key”, with one “wrong key” — in Chinese, the file untouched', async () => {
+    const dir = newDir();
+    const file = path.join(dir, DATABASE_FILE_NAME);
+    const bytes = crypto.randomBytes(64 * 1024);
+    fs.writeFileSync(file, bytes);
+    const noKey = await openError(dir);
+    expect(noKey.reason).toBe('no-key');
+    expect(noKey.message).toContain('恢复密钥');
+    expect(fs.existsSync(path.join(dir, LEDGER_KEY_FILE_NAME))).toBe(false); // no key is made for a file that exists
+
+    const keyed = newDir();
+    await closeDb(await openDb(keyed)); // makes a key
+    fs.writeFileSync(path.join(keyed, DATABASE_FILE_NAME), bytes);
+    fs.rmSync(path.join(keyed, `${DATABASE_FILE_NAME}-wal`), { force: true });
+    const wrong = await openError(keyed);
+    expect(wrong.reason).toBe('wrong-key');
+    expect(wrong.message).toMatch(CJK);
+    expect(wrong.message).toContain('备份');
+    expect(fs.readFileSync(path.join(keyed, DATABASE_FILE_NAME)).equals(bytes)).toBe(true);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
 
@@ -196,7 +222,7 @@ describe('databases that cannot be opened', () => {
     await initializeOffice(deps, TEST_OFFICE, { username: 'admin', displayName: '王管理', password: TEST_PASSWORD });
     await closeDb(db);
 
-    const other = new Database(path.join(dir, DATABASE_FILE_NAME));
+    const other = openLedgerFile(path.join(dir, DATABASE_FILE_NAME));
     raw.push(other);
     other.exec('BEGIN EXCLUSIVE');
     other.prepare(`UPDATE settings SET value = value WHERE key = 'office.name'`).run();
@@ -226,7 +252,7 @@ describe('databases that cannot be opened', () => {
 
   it('reports a brand-new file another program holds exclusively (rollback journal) as locked', async () => {
     const dir = newDir();
-    const other = new Database(path.join(dir, DATABASE_FILE_NAME));
+    const other = new SqliteDriver(path.join(dir, DATABASE_FILE_NAME)); // another program, no key
     raw.push(other);
     other.exec('CREATE TABLE t (x)');
     other.exec('BEGIN EXCLUSIVE');

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, DATABASE_FILE_NAME } from '../../electron/db/database';
 import { loadedFake, type FakeElectron } from '../support/fakeElectron';
 import { tempDir } from '../support/testApp';
+import { openLedgerFile } from '../support/ledgerFile';
+import { LEDGER_KEY_FILE_NAME, LedgerKey } from '../../electron/db/ledgerKey';
 
 vi.mock('electron', () => import('../support/fakeElectron'));
 
@@ -111,7 +113,7 @@ describe('Electron main process', () => {
     expect(electron.app.quitRequested).toBe(false); // held back while the database closes
     await vi.waitFor(() => expect(electron.app.quitRequested).toBe(true));
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
-    const other = new Database(file, { timeout: 0 });
+    const other = openLedgerFile(file, { timeout: 0 });
     other.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;');
     other.close();
   });
@@ -139,6 +141,24 @@ describe('Electron main process', () => {
       expect(text).toContain('数据库文件已损坏或不是台账数据库');
     });
 
+    it('wrong key', async () => {
+      const { text } = await dialogFor(async () => {
+        await (await openDatabase(dataDir)).close();
+        fs.writeFileSync(path.join(dataDir, LEDGER_KEY_FILE_NAME), LedgerKey.random().raw(), { mode: 0o600 });
+      });
+      expect(text).toContain('台账数据库的密钥不正确');
+      expect(text).toContain('恢复密钥');
+    });
+
+    it('no key for an encrypted ledger', async () => {
+      const { text } = await dialogFor(async () => {
+        await (await openDatabase(dataDir)).close();
+        fs.rmSync(path.join(dataDir, LEDGER_KEY_FILE_NAME));
+      });
+      expect(text).toContain('本机找不到它的密钥');
+      expect(text).toContain('ledger key import');
+    });
+
     it('made by a newer version', async () => {
       const { text } = await dialogFor(async () => {
         const db = await openDatabase(dataDir);
@@ -155,7 +175,7 @@ describe('Electron main process', () => {
         const { text } = await dialogFor(async () => {
           const db = await openDatabase(dataDir);
           await db.close();
-          holder = new Database(path.join(dataDir, DATABASE_FILE_NAME));
+          holder = openLedgerFile(path.join(dataDir, DATABASE_FILE_NAME));
           holder.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;');
         });
         expect(text).toContain('数据库正被其他程序占用');

@@ -14,6 +14,8 @@ import type { RecordFields } from '../../shared/domain/recordSchema';
 import { TEST_PASSWORD, createTestApp, type TestApp } from '../support/testApp';
 import { nextDocNumber, numberedIdNumber as idNumber, personRecord, unitRecord } from '../support/recordFixtures';
 import { errorOf } from '../support/errors';
+import { readAttachment } from '../../electron/services/files/attachments';
+import { SEALED_MAGIC } from '../../electron/services/files/attachmentCipher';
 
 let app: TestApp;
 let clerk2: Actor;
@@ -432,7 +434,7 @@ describe('names sort in pinyin order', () => {
 describe('attachments', () => {
   const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-  it('stores the file under attachments/<first two>/<sha256>, listed as ok', async () => {
+  it('stores the file, encrypted, under attachments/<first two>/<sha256 of the plain bytes>, listed as ok', async () => {
     const id = await create();
     const bytes = Buffer.from('%PDF-1.4 民事判决书扫描件');
     const added = await addRecordAttachment(app.deps, app.clerk, id, '判决书.pdf', bytes);
@@ -440,7 +442,10 @@ describe('attachments', () => {
     expect(added).toMatchObject({ fileName: '判决书.pdf', size: bytes.length, sha256: hash, state: 'ok', addedByName: '李录入' });
     const file = path.join(app.dataDir, 'attachments', hash.slice(0, 2), hash);
     expect(attachmentPath(app.dataDir, hash)).toBe(file);
-    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    const stored = fs.readFileSync(file);
+    expect(stored.subarray(0, SEALED_MAGIC.length).equals(SEALED_MAGIC)).toBe(true);
+    expect(stored.includes(Buffer.from('民事判决书'))).toBe(false);
+    expect(readAttachment(app.deps, hash)).toEqual(bytes);
     const { attachments } = await getRecord(app.deps, app.reviewer, id);
     expect(attachments).toEqual([{ ...added }]);
     expect(await locateAttachment(app.deps, added.id)).toEqual({ file, fileName: added.fileName, state: 'ok', entity: 'dishonesty_record', entityId: id });
@@ -458,6 +463,9 @@ describe('attachments', () => {
     const opened: string[] = [];
     const openPath = async (file: string) => (opened.push(file), true);
     expect(await openAttachment(app.deps, openPath, added.id)).toEqual({ state: 'ok', opened: true });
+    // the viewer gets the plain bytes in a private temporary copy under the attachment's name
+    expect(path.basename(opened[0])).toBe('证据.txt');
+    expect(fs.readFileSync(opened[0], 'utf8')).toBe('原始证据内容');
     fs.writeFileSync(attachmentPath(app.dataDir, added.sha256), '被改过的内容');
     expect(await openAttachment(app.deps, openPath, added.id)).toEqual({ state: 'altered', opened: false });
     expect(opened).toHaveLength(1);

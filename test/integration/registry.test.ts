@@ -9,6 +9,7 @@ import { openDatabase } from '../../electron/db/database';
 import { TEST_OFFICE, TEST_PASSWORD, createTestApp, tempDir, type TestApp } from '../support/testApp';
 import { unitRecord } from '../support/recordFixtures';
 import fs from 'node:fs';
+import { attachmentPath } from '../../electron/services/files/attachments';
 
 const CJK = /[\u4e00-\u9fff]/;
 let app: TestApp;
@@ -262,7 +263,7 @@ describe('records through the registry', () => {
     expect(await ok(await signedIn('reviewer'), 'audit.verify')).toMatchObject({ ok: true });
   });
 
-  it('opening an attachment hands the stored file to the host, and a missing one is reported', async () => {
+  it('opening an attachment hands the host a plain copy of the (encrypted) stored file, and a missing one is reported', async () => {
     const clerk = await signedIn('clerk');
     const created = await ok<{ id: string }>(clerk, 'records.create', { fields: unitRecord() });
     const added = await ok<{ id: string; sha256: string }>(clerk, 'records.attachments.add', {
@@ -271,7 +272,8 @@ describe('records through the registry', () => {
     expect(await ok(clerk, 'records.attachments.open', { attachmentId: added.id })).toEqual({ state: 'ok', opened: true });
     expect(opened).toHaveLength(1);
     expect(fs.readFileSync(opened[0], 'utf8')).toBe('证据内容');
-    fs.rmSync(opened[0]);
+    expect(opened[0].startsWith(app.dataDir)).toBe(false); // a temporary copy, never the store itself
+    fs.rmSync(attachmentPath(app.dataDir, added.sha256));
     expect((await fail(clerk, 'records.attachments.open', { attachmentId: added.id })).code).toBe('NOT_FOUND');
   });
 

@@ -1,6 +1,6 @@
 import { requirePermission } from '../../services/permissions';
 import { listBackups, verifyBackup } from '../../services/backup/backupFolder';
-import { backupOverview, backupProgress, readBackupSettings, runBackup, updateBackupSettings } from '../../services/backup/backupService';
+import { backupOverview, backupProgress, ledgerFileOptionsOf, readBackupSettings, runBackup, updateBackupSettings } from '../../services/backup/backupService';
 import { restoreFromBackup } from '../../services/backup/restoreService';
 import type { HandlerMap } from '../registry';
 
@@ -19,7 +19,7 @@ export const backupHandlers: HandlerMap<BackupChannels> = {
     requirePermission(actor, 'backup.run');
     const { folder } = await app.deps.db.read((sql) => readBackupSettings(sql));
     const backup = folder ? listBackups(folder).find((b) => b.name === req.name) : undefined;
-    const problem = backup ? verifyBackup(backup.file) : `备份文件夹中没有这个备份：${req.name}`;
+    const problem = backup ? verifyBackup(backup.file, ledgerFileOptionsOf(app.deps.db)) : `备份文件夹中没有这个备份：${req.name}`;
     return { ok: problem === null, problem };
   },
   'backup.restore': (req, { app, actor }) => restoreFromBackup(app.deps, actor, req),

@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { fileKind, isNotADatabase, openLedgerConnection } from '../../db/ledgerConnection';
+import type { LedgerKey } from '../../db/ledgerKey';
 import { HEAD_KEY } from '../audit/auditLog';
 
 /**
@@ -9,8 +11,14 @@ import { HEAD_KEY } from '../audit/auditLog';
  * only then renamed into place: a backup killed half way leaves a `.partial` file (swept later), never a
  * broken file under the backup's name. The copy is made with `VACUUM INTO` on a connection of its own, so it
  * is one consistent snapshot even while the app keeps writing, and it is a rollback-journal database: no
- * `-wal`/`-shm` beside it, ever.
+ * `-wal`/`-shm` beside it, ever. VACUUM INTO writes the copy encrypted with the ledger's own key.
  */
+
+/** The connections a backup opens: the ledger's key, and the Electron build of the driver in the desktop app. */
+export interface LedgerFileOptions {
+  key: LedgerKey;
+  nativeBinding?: string;
+}
 
 /** What a backup holds, read from the copy itself (never trusted from a file name). */
 export interface LedgerIdentity {
@@ -55,15 +63,15 @@ export function partialBytesOf(target: string): number {
 }
 
 export class BackupCheckError extends Error {
-  constructor(message: string, readonly reason: 'not-sqlite' | 'integrity' | 'not-ledger') {
+  constructor(message: string, readonly reason: 'not-sqlite' | 'integrity' | 'not-ledger' | 'wrong-key') {
     super(message);
     this.name = 'BackupCheckError';
   }
 }
 
 /** Copy the ledger at sourceFile to target (which must not exist) and prove the copy sound. */
-export function writeBackupFile(sourceFile: string, target: string, options: { nativeBinding?: string } = {}): WrittenBackup {
-  const source = new Database(sourceFile, { fileMustExist: true, nativeBinding: options.nativeBinding, timeout: 5000 });
+export function writeBackupFile(sourceFile: string, target: string, options: LedgerFileOptions): WrittenBackup {
+  const source = openLedgerConnection(sourceFile, { ...options, fileMustExist: true, timeout: 5000 });
   try {
     return writeBackupFrom(source, target, options);
   } finally {
@@ -72,7 +80,7 @@ export function writeBackupFile(sourceFile: string, target: string, options: { n
 }
 
 /** The same, from a connection the caller holds (restore copies the ledger it has locked). */
-export function writeBackupFrom(source: Database.Database, target: string, options: { nativeBinding?: string } = {}): WrittenBackup {
+export function writeBackupFrom(source: Database.Database, target: string, options: LedgerFileOptions): WrittenBackup {
   if (fs.existsSync(target)) throw new Error(`backup target exists: ${target}`);
   const partial = partialNameFor(target);
   try {
@@ -92,11 +100,13 @@ export function writeBackupFrom(source: Database.Database, target: string, optio
  * Open a ledger copy, make sure it is a rollback-journal database, run integrity_check and read whose
  * ledger it is. Throws BackupCheckError with a Chinese message when it is not a sound ledger.
  */
-export function checkLedgerFile(file: string, options: { nativeBinding?: string } = {}): LedgerIdentity {
+export function checkLedgerFile(file: string, options: LedgerFileOptions): LedgerIdentity {
   let db: Database.Database;
   try {
-    db = new Database(file, { fileMustExist: true, nativeBinding: options.nativeBinding, timeout: 5000 });
+    db = openLedgerConnection(file, { ...options, fileMustExist: true, timeout: 5000 });
   } catch (error) {
+    if (isNotADatabase(error) && fileKind(file) === 'encrypted') throw new BackupCheckError(WRONG_KEY_OR_NOT_LEDGER, 'wrong-key');
+    if (isNotADatabase(error)) throw new BackupCheckError('备份文件已损坏或不是台账数据库', 'not-sqlite');
     throw new BackupCheckError(`无法打开备份文件：${(error as Error).message}`, 'not-sqlite');
   }
   try {
@@ -108,11 +118,22 @@ export function checkLedgerFile(file: string, options: { nativeBinding?: string 
       if (error instanceof BackupCheckError) throw error;
       throw new BackupCheckError('备份文件已损坏或不是台账数据库（完整性检查无法进行）', 'not-sqlite');
     }
-    return readIdentity(db);
+    try {
+      return readIdentity(db);
+    } catch (error) {
+      // An encrypted page whose check code fails reads as SQLITE_CORRUPT (integrity_check may not visit it first).
+      if (String((error as { code?: string }).code ?? '').startsWith('SQLITE_CORRUPT')) {
+        throw new BackupCheckError(`备份文件完整性检查未通过：${(error as Error).message}`, 'integrity');
+      }
+      throw error;
+    }
   } finally {
     db.close();
   }
 }
+
+export const WRONG_KEY_OR_NOT_LEDGER =
+  '无法用本台账的密钥解开这个文件：它不是本台账的备份，或是用另一台电脑的密钥加密的（请同时给出那台电脑的恢复密钥），或文件已损坏';
 
 /** integrity_check's findings (at most four); SQLite may stop with an error after the first ones. */
 function integrityProblems(db: Database.Database): string[] {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkLedgerFile, isPartialName, removeQuietly, sha256Of, type LedgerIdentity, type WrittenBackup } from './backupFile';
+import { checkLedgerFile, isPartialName, removeQuietly, sha256Of, type LedgerFileOptions, type LedgerIdentity, type WrittenBackup } from './backupFile';
 
 /**
  * The administrator's backup folder (a USB stick, a network share): backups named by their UTC time, each
@@ -103,11 +103,11 @@ export function listBackups(folder: string): BackupListing[] {
 }
 
 /** Re-read a backup: its SHA-256 against its note, then integrity_check. Returns a problem in Chinese, or null. */
-export function verifyBackup(file: string): string | null {
+export function verifyBackup(file: string, options: LedgerFileOptions): string | null {
   const note = readNote(file);
   if (note && sha256Of(file) !== note.sha256) return '备份文件内容与写入时不一致（SHA-256 不符），可能已损坏';
   try {
-    checkLedgerFile(file);
+    checkLedgerFile(file, options);
   } catch (error) {
     return (error as Error).message;
   }

@@ -1,11 +1,11 @@
 import { AppError } from '../../../shared/contract/errors';
-import { BackupCheckError, type WrittenBackup } from './backupFile';
+import { BackupCheckError, type LedgerFileOptions, type WrittenBackup } from './backupFile';
 import type { RestoreOptions, RestoreResult } from './restoreLedger';
 import { startWorker } from '../workerThreads';
 
 /** Work the backup worker thread does (backupWorker.ts). */
 export type BackupJob =
-  | { op: 'backup'; sourceFile: string; target: string; nativeBinding?: string }
+  | { op: 'backup'; sourceFile: string; target: string; nativeBinding?: string; keyHex: string }
   | { op: 'restore'; dataDir: string; from: string; options: Omit<RestoreOptions, 'now'> & { now: string } };
 
 export type JobFailure =
@@ -35,8 +35,8 @@ function rebuild(failure: JobFailure): Error {
 }
 
 /** writeBackupFile, off the main thread. */
-export const writeBackupInWorker = (sourceFile: string, target: string, nativeBinding?: string) =>
-  run<WrittenBackup>({ op: 'backup', sourceFile, target, nativeBinding });
+export const writeBackupInWorker = (sourceFile: string, target: string, options: LedgerFileOptions) =>
+  run<WrittenBackup>({ op: 'backup', sourceFile, target, nativeBinding: options.nativeBinding, keyHex: options.key.hex });
 
 /** restoreLedger, off the main thread. */
 export const restoreInWorker = (dataDir: string, from: string, options: RestoreOptions) =>

@@ -6,7 +6,7 @@ import type { Db, ReadSql } from '../../db/database';
 import { recordChange } from '../changes';
 import { isoNow, type Actor, type ServiceDeps } from '../context';
 import { requirePermission } from '../permissions';
-import { partialBytesOf } from './backupFile';
+import { partialBytesOf, type LedgerFileOptions } from './backupFile';
 import { writeBackupInWorker } from './backupJobs';
 import { backupNameFor, listBackups, pruneBackups, sweepPartials, writeNote, type BackupReason } from './backupFolder';
 
@@ -49,8 +49,11 @@ export async function updateBackupSettings(deps: ServiceDeps, actor: Actor, next
   });
 }
 
-/** The Electron build of better-sqlite3 the app's own connection uses, for the backup's own connections. */
+/** The Electron build of the SQLite driver the app's own connection uses, for the backup's own connections. */
 export const nativeBindingOf = (db: Db) => (db.dataSource.options as { nativeBinding?: string }).nativeBinding;
+
+/** What the backup's own connections need to open the ledger and its copies: its key and driver build. */
+export const ledgerFileOptionsOf = (db: Db): LedgerFileOptions => ({ key: db.key, nativeBinding: nativeBindingOf(db) });
 
 /** The backup under way for each data folder, for the page's progress bar. */
 const running = new Map<string, { target: string; bytesTotal: number; bytesDone: number }>();
@@ -80,7 +83,7 @@ export async function runBackup(deps: ServiceDeps, actor: Actor | null, reason: 
   running.set(deps.dataDir, { target, bytesTotal: ledgerBytes(deps.db.file), bytesDone: 0 });
   let written;
   try {
-    written = await writeBackupInWorker(deps.db.file, target, nativeBindingOf(deps.db));
+    written = await writeBackupInWorker(deps.db.file, target, ledgerFileOptionsOf(deps.db));
   } finally {
     running.delete(deps.dataDir);
   }

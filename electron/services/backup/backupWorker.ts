@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../shared/contract/errors';
+import { LedgerKey } from '../../db/ledgerKey';
 import { BackupCheckError, writeBackupFile } from './backupFile';
 import type { BackupJob, JobFailure } from './backupJobs';
 import { restoreLedger } from './restoreLedger';
@@ -12,7 +13,7 @@ parentPort!.on('message', (job: BackupJob) => {
   try {
     const result =
       job.op === 'backup'
-        ? writeBackupFile(job.sourceFile, job.target, { nativeBinding: job.nativeBinding })
+        ? writeBackupFile(job.sourceFile, job.target, { nativeBinding: job.nativeBinding, key: LedgerKey.fromHex(job.keyHex) })
         : restoreLedger(job.dataDir, job.from, { ...job.options, now: new Date(job.options.now) });
     parentPort!.postMessage({ ok: true, result });
   } catch (error) {

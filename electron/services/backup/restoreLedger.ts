@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { fileKind, isNotADatabase, openLedgerConnection, openPlainConnection, rekeyLedger } from '../../db/ledgerConnection';
+import { LedgerKey } from '../../db/ledgerKey';
 import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
 import { DATABASE_FILE_NAME } from '../../db/database';
 import { BackupCheckError, checkLedgerFile, isPartialName, partialNameFor, removeQuietly, syncDirectory, syncFile, writeBackupFrom } from './backupFile';
@@ -14,6 +16,13 @@ export interface RestoreOptions {
   knownMigrations: string[];
   now: Date;
   nativeBinding?: string;
+  /** The ledger's key (hex): the restored ledger is encrypted with it. */
+  keyHex: string;
+  /**
+   * The key of the backup when it is not this installation's (a backup made on another computer, opened with
+   * that computer's recovery key): the copy is checked with it, then re-encrypted with the ledger's key.
+   */
+  backupKeyHex?: string;
 }
 
 export interface RestoreResult {
@@ -42,11 +51,12 @@ export function restoreLedger(dataDir: string, from: string, options: RestoreOpt
 
   const candidate = partialNameFor(ledgerFile);
   let guard: Database.Database | null = null;
+  const key = LedgerKey.fromHex(options.keyHex);
   try {
     fs.copyFileSync(from, candidate);
     const backup = checkCandidate(candidate, options);
 
-    guard = lockLedger(ledgerFile, options.nativeBinding);
+    guard = lockLedger(ledgerFile, key, options.nativeBinding);
     const setting = (key: string) => (guard!.prepare(`SELECT value FROM settings WHERE key = ?`).pluck().get(key) as string | undefined) ?? null;
     if (backup.officeUscc !== setting('office.uscc')) {
       throw refuse(
@@ -55,7 +65,7 @@ export function restoreLedger(dataDir: string, from: string, options: RestoreOpt
     }
     const safetyDir = path.join(dataDir, SAFETY_DIR);
     fs.mkdirSync(safetyDir, { recursive: true });
-    const safety = writeBackupFrom(guard, path.join(safetyDir, backupNameFor(options.now)), { nativeBinding: options.nativeBinding });
+    const safety = writeBackupFrom(guard, path.join(safetyDir, backupNameFor(options.now)), { nativeBinding: options.nativeBinding, key });
 
     guard.pragma('journal_mode = DELETE');
     if (fs.existsSync(`${ledgerFile}-wal`)) throw new Error('the ledger still has a write-ahead log after switching to DELETE');
@@ -77,7 +87,8 @@ export function restoreLedger(dataDir: string, from: string, options: RestoreOpt
 function checkCandidate(candidate: string, options: RestoreOptions) {
   let identity;
   try {
-    identity = checkLedgerFile(candidate, { nativeBinding: options.nativeBinding });
+    toLedgerKey(candidate, options);
+    identity = checkLedgerFile(candidate, { nativeBinding: options.nativeBinding, key: LedgerKey.fromHex(options.keyHex) });
   } catch (error) {
     if (error instanceof BackupCheckError) throw refuse(error.message);
     throw error;
@@ -88,9 +99,43 @@ function checkCandidate(candidate: string, options: RestoreOptions) {
   return identity;
 }
 
+/**
+ * Make the scratch copy of a backup readable with the ledger's key: a backup made on another computer is checked
+ * with its own key and re-encrypted; a plain backup (made before encryption) is encrypted. The copy is a
+ * rollback-journal database (VACUUM INTO), so PRAGMA rekey may rewrite it.
+ */
+function toLedgerKey(candidate: string, options: RestoreOptions): void {
+  const key = LedgerKey.fromHex(options.keyHex);
+  const kind = fileKind(candidate);
+  if (kind !== 'plain' && (!options.backupKeyHex || options.backupKeyHex === options.keyHex)) return;
+  let db: Database.Database;
+  try {
+    db = kind === 'plain'
+      ? openPlainConnection(candidate, { nativeBinding: options.nativeBinding })
+      : openLedgerConnection(candidate, { key: LedgerKey.fromHex(options.backupKeyHex!), nativeBinding: options.nativeBinding, fileMustExist: true });
+  } catch (error) {
+    if (isNotADatabase(error)) throw new BackupCheckError('给出的恢复密钥解不开这个备份：它不是用这个恢复密钥所属的台账加密的，或文件已损坏', 'wrong-key');
+    throw error;
+  }
+  try {
+    db.pragma('journal_mode = DELETE');
+    rekeyLedger(db, key);
+  } finally {
+    db.close();
+  }
+}
+
 /** An exclusive lock on the ledger: fails at once when the desktop app or another program has it open. */
-function lockLedger(ledgerFile: string, nativeBinding?: string): Database.Database {
-  const guard = new Database(ledgerFile, { fileMustExist: true, nativeBinding, timeout: 1000 });
+function lockLedger(ledgerFile: string, key: LedgerKey, nativeBinding?: string): Database.Database {
+  let guard: Database.Database;
+  try {
+    guard = openLedgerConnection(ledgerFile, { key, fileMustExist: true, nativeBinding, timeout: 1000 });
+  } catch (error) {
+    if (/busy|locked/i.test(String((error as { code?: string }).code ?? (error as Error).message))) {
+      throw new AppError(ERROR_CODES.conflict, '台账数据库正被其他程序使用（台账程序或另一个命令），请先关闭后再恢复');
+    }
+    throw error;
+  }
   try {
     guard.pragma('locking_mode = EXCLUSIVE');
     guard.exec('BEGIN EXCLUSIVE; COMMIT');

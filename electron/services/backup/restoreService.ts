@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
 import { openDatabase } from '../../db/database';
+import { givenKey } from '../../db/ledgerKey';
 import { recordChange } from '../changes';
 import { isoNow, type Actor, type ServiceDeps } from '../context';
 import { requirePermission } from '../permissions';
@@ -20,12 +21,13 @@ export async function restoreFromBackup(deps: ServiceDeps, actor: Actor, source:
   requirePermission(actor, 'backup.run');
   const from = source.name ? await backupInFolder(deps, source.name) : path.resolve(source.file!);
   const nativeBinding = nativeBindingOf(deps.db);
+  const { key, keyDescription } = deps.db;
   await deps.db.close();
   let result: RestoreResult;
   try {
-    result = await restoreInWorker(deps.dataDir, from, { knownMigrations: knownMigrationNames(), now: deps.now(), nativeBinding });
+    result = await restoreInWorker(deps.dataDir, from, { knownMigrations: knownMigrationNames(), now: deps.now(), nativeBinding, keyHex: key.hex });
   } finally {
-    deps.db = await openDatabase(deps.dataDir, { nativeBinding });
+    deps.db = await openDatabase(deps.dataDir, { nativeBinding, keys: givenKey(key, keyDescription) });
   }
   await noteRestore(deps, actor, from, result);
   return result;

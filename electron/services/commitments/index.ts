@@ -32,7 +32,7 @@ export async function getCommitment(deps: ServiceDeps, id: string) {
     const versions = commitmentVersions(sql, id, names);
     // the last change may be the system's (fell overdue): its author is the last to change it
     const commitment = { ...toDetail(row, names), updatedByName: versions[0]?.userName ?? '' };
-    return { commitment, versions, attachments: listAttachments(sql, deps.dataDir, owner(id), names), links: linksOf(sql, COMMITMENT_VERSIONING.kind, id) };
+    return { commitment, versions, attachments: listAttachments(sql, deps, owner(id), names), links: linksOf(sql, COMMITMENT_VERSIONING.kind, id) };
   });
 }
 

@@ -17,6 +17,8 @@ export interface ToExportWorker {
   file: string;
   dataDir: string;
   nativeBinding?: string;
+  /** The ledger's key (hex), for the worker's own connection. */
+  keyHex: string;
   query: unknown;
   userId: string | null;
   now: string;
@@ -44,7 +46,7 @@ export async function exportInWorker<Q>(deps: ServiceDeps, ledger: LedgerExport<
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`export worker stopped (exit ${code})`)));
       worker.postMessage({
-        type: 'export', ledger: ledger.name, file: deps.db.file, dataDir: deps.dataDir, nativeBinding: nativeBindingOf(deps),
+        type: 'export', ledger: ledger.name, file: deps.db.file, dataDir: deps.dataDir, nativeBinding: nativeBindingOf(deps), keyHex: deps.db.key.hex,
         query, userId, now: deps.now().toISOString(),
       } satisfies ToExportWorker);
     });

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { connectDatabase } from '../../db/database';
+import { LedgerKey } from '../../db/ledgerKey';
 import { toWorkerError } from '../workerThreads';
 import type { FromExportWorker, LedgerExport, ToExportWorker } from './exportJob';
 
@@ -15,7 +16,7 @@ export function serveExportJobs(ledgers: readonly LedgerExport[]): void {
     try {
       const ledger = ledgers.find((l) => l.name === job.ledger);
       if (!ledger) throw new Error(`no export declared for ${job.ledger}`);
-      const db = await connectDatabase(job.file, { nativeBinding: job.nativeBinding });
+      const db = await connectDatabase(job.file, { nativeBinding: job.nativeBinding, key: LedgerKey.fromHex(job.keyHex) });
       try {
         const { bytes, count } = await ledger.write({ db, dataDir: job.dataDir, now: () => new Date(job.now) }, job.query, job.userId);
         const copy = new Uint8Array(bytes); // a buffer of its own, to hand over without copying again

@@ -24,6 +24,8 @@ export type ToImportWorker =
       file: string;
       dataDir: string;
       nativeBinding?: string;
+      /** The ledger's key (hex), for the worker's own connection. */
+      keyHex: string;
       actor: Actor;
       bytes: Uint8Array;
       dryRun: boolean;
@@ -94,7 +96,7 @@ export async function importWorkbookInWorker(
       job?.report(progress);
       opts.onProgress?.(progress);
     }, {
-      type: 'start', ledger: ledger.name, file: deps.db.file, dataDir: deps.dataDir, nativeBinding: nativeBindingOf(deps), actor,
+      type: 'start', ledger: ledger.name, file: deps.db.file, dataDir: deps.dataDir, nativeBinding: nativeBindingOf(deps), keyHex: deps.db.key.hex, actor,
       bytes, dryRun: opts.dryRun, fileName: opts.fileName, now: deps.now().toISOString(), cancel: cancelFlag,
     });
     // The worker took new planner statistics if the table grew a lot; this connection reads them again.

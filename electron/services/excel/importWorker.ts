@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { connectDatabase } from '../../db/database';
+import { LedgerKey } from '../../db/ledgerKey';
 import type { FromImportWorker, LedgerImport, ToImportWorker } from './importJob';
 import { importWorkbook } from './importPipeline';
 import { toWorkerError } from '../workerThreads';
@@ -37,7 +38,7 @@ export function serveImportJobs(ledgers: readonly LedgerImport[]): void {
     let now = job.now;
     try {
       if (!ledger) throw new Error(`no import declared for ${job.ledger}`);
-      const db = await connectDatabase(job.file, { nativeBinding: job.nativeBinding });
+      const db = await connectDatabase(job.file, { nativeBinding: job.nativeBinding, key: LedgerKey.fromHex(job.keyHex) });
       try {
         const result = await importWorkbook({ db, dataDir: job.dataDir, now: () => new Date(now) }, job.actor, ledger.spec, Buffer.from(job.bytes), {
           dryRun: job.dryRun,

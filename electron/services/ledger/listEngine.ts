@@ -71,8 +71,8 @@ function filterParts(spec: ListSpec, query: ListQuery, use: 'count' | 'page' = '
   return { clauses, params, hits };
 }
 
-/** The condition "is one of the hits"; `+seq` keeps SQLite from driving the query by the hits. */
-const amongHits = (hit: HitSet, column: 'seq' | '+seq') => `${column} IN (SELECT rowid FROM ${hit.table} WHERE ${hit.table} MATCH ?)`;
+/** The condition "is one of the hits" (the export's single statement). */
+const amongHits = (hit: HitSet) => `seq IN (SELECT rowid FROM ${hit.table} WHERE ${hit.table} MATCH ?)`;
 
 function orderBy(spec: ListSpec, q: ListQuery): string {
   const expression = spec.sorts[q.sortBy];
@@ -85,7 +85,7 @@ function orderBy(spec: ListSpec, q: ListQuery): string {
 export function whereFor(spec: ListSpec, q: ListQuery): { sql: string; params: unknown[] } {
   const { clauses, params, hits } = filterParts(spec, q);
   for (const hit of hits) {
-    clauses.push(amongHits(hit, 'seq'));
+    clauses.push(amongHits(hit));
     params.push(hit.match);
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
@@ -94,26 +94,28 @@ export function whereFor(spec: ListSpec, q: ListQuery): { sql: string; params: u
 /**
  * One page of a ledger's list (server paging keeps the table smooth at 100,000 rows). The page is chosen on
  * index entries only (the inner SELECT seq … LIMIT) and just its rows are read: a row is ~1 KB, so sorting
- * or counting whole rows costs ~1 ms per 1,000 of them. A search counts its hits in its index first and
- * picks the plan by that count: few hits drive the query; many are probed while walking the sort order.
+ * or counting whole rows costs ~1 ms per 1,000 of them. A search reads its index once, into a temporary rowid
+ * set whose size is its count, and picks the plan by that count: few hits drive the query; many are probed
+ * (a rowid search in the set) while walking the sort order.
  */
 export function listPage<Row>(sql: ReadSql, spec: ListSpec, q: PagedListQuery): { rows: Row[]; total: number } {
   const counting = filterParts(spec, q, 'count');
   const paging = filterParts(spec, q, 'page');
   let total: number | null = null;
   if (counting.hits.length > 0) {
+    // Each index is read once: its hits are kept in a temporary rowid set that counting and paging probe.
     const counted = counting.hits
-      .map((hit) => ({ hit, n: sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${hit.table} WHERE ${hit.table} MATCH ?`, hit.match)!.n }))
+      .map((hit, i) => {
+        const set = `list_hits_${i}`;
+        return { set, n: sql.fillRowidSet(set, `SELECT rowid FROM ${hit.table} WHERE ${hit.table} MATCH ?`, hit.match) };
+      })
       .sort((a, b) => a.n - b.n);
     if (counted[0].n === 0) return { rows: [], total: 0 };
     if (counting.clauses.length === 0 && counted.length === 1) total = counted[0].n;
     // The smallest hit set may drive the query when it is small; every other one is probed.
-    counted.forEach(({ hit, n }, i) => {
-      const among = amongHits(hit, i === 0 && n <= SEARCH_DRIVES_BELOW ? 'seq' : '+seq');
-      for (const parts of [counting, paging]) {
-        parts.clauses.push(among);
-        parts.params.push(hit.match);
-      }
+    counted.forEach(({ set, n }, i) => {
+      const among = `${i === 0 && n <= SEARCH_DRIVES_BELOW ? 'seq' : '+seq'} IN (SELECT seq FROM temp.${set})`;
+      for (const parts of [counting, paging]) parts.clauses.push(among);
     });
   }
   const whereOf = (parts: FilterParts) => (parts.clauses.length ? `WHERE ${parts.clauses.join(' AND ')}` : '');

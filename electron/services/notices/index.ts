@@ -38,7 +38,7 @@ export async function getNotice(deps: ServiceDeps, id: string) {
     const facts = kind !== 'blank' && row.source_id ? NOTICE_SOURCES[kind]?.load(sql, row.source_id) : null;
     const source = kind === 'blank' ? null
       : { kind, id: row.source_id, reference: facts?.reference ?? NOTICE_SOURCE_LABELS[kind], route: facts?.route ?? null };
-    const attachments: Attachment[] = listAttachments(sql, deps.dataDir, owner(id), names);
+    const attachments: Attachment[] = listAttachments(sql, deps, owner(id), names);
     return { notice: toDetail(row, names), versions: noticeVersions(sql, id, names), attachments, source, escalations: escalationsOf(row) };
   });
 }

@@ -18,7 +18,7 @@ export async function getProject(deps: ServiceDeps, id: string): Promise<{ proje
   return deps.db.read((sql) => {
     const project = requireProject(sql, id);
     const versions = promiseVersions(sql, id, project.names);
-    return { project: toDetail(project, deps.dataDir, versions[0]?.userName ?? ''), versions };
+    return { project: toDetail(project, deps, versions[0]?.userName ?? ''), versions };
   });
 }
 

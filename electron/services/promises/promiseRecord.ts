@@ -50,7 +50,7 @@ export async function itemToRecord(
     sql.run(`UPDATE promise_projects SET version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`, at, actor.id, before.id);
     const after = loadProject(sql, before.id)!;
     logVersion(sql, PROMISE_VERSIONING, at, actor, before, after, { action: 'toRecord', reason: `第 ${item.position} 项 → 失信记录（${req.situation}）` });
-    return { recordId: record.id, project: toDetail(after, deps.dataDir, actor.displayName) };
+    return { recordId: record.id, project: toDetail(after, deps, actor.displayName) };
   });
 }
 

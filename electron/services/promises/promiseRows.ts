@@ -2,7 +2,7 @@ import type { ReadSql } from '../../db/database';
 import type { HandoverView, ItemView, PaymentView, ProjectDetail, PromiseRow } from '../../../shared/contract/promises';
 import type { Attachment } from '../../../shared/contract/ledger';
 import { effectiveWay, type DisputeRoute, type PromiseStatus, type PromiseType, type ResolutionWay } from '../../../shared/domain/promises';
-import { attachmentState } from '../files/attachments';
+import { attachmentState, type AttachmentStore } from '../files/attachments';
 
 /** A stored project (promise_projects). */
 export interface ProjectDbRow {
@@ -152,12 +152,12 @@ export function snapshotOf(p: ProjectWithParts): Record<string, unknown> {
   };
 }
 
-export function toDetail(p: ProjectWithParts, dataDir: string, lastAuthorName: string): ProjectDetail {
+export function toDetail(p: ProjectWithParts, store: AttachmentStore, lastAuthorName: string): ProjectDetail {
   const name = (id: string | null) => (id ? (p.names.get(id) ?? '') : '');
   const voucherOf = (id: string | null): Attachment | null => {
     const v = id ? p.vouchers.get(id) : undefined;
     if (!id || !v) return null;
-    return { id, fileName: v.fileName, size: v.size, sha256: v.sha256, addedAt: v.addedAt, addedByName: name(v.addedBy), state: attachmentState(dataDir, v.sha256) };
+    return { id, fileName: v.fileName, size: v.size, sha256: v.sha256, addedAt: v.addedAt, addedByName: name(v.addedBy), state: attachmentState(store, v.sha256) };
   };
   const payments = (itemId: string): PaymentView[] =>
     p.payments.filter((pay) => pay.item_id === itemId).map((pay) => ({

@@ -65,7 +65,7 @@ function commitVersion(sql: WriteSql, before: ProjectWithParts, at: string, auth
   return after;
 }
 
-const detail = (deps: ServiceDeps, project: ProjectWithParts, authorName: string) => toDetail(project, deps.dataDir, authorName);
+const detail = (deps: ServiceDeps, project: ProjectWithParts, authorName: string) => toDetail(project, deps, authorName);
 
 const PROJECT_COLUMNS = `project_name, enterprise_name, enterprise_uscc, agreement_no, signed_on, signing_body, collective_decision, decision_ref`;
 const projectValues = (f: ProjectInput) => [
@@ -269,7 +269,7 @@ export async function recordPayment(deps: ServiceDeps, actor: Actor, req: Paymen
   const today = todayIso(deps.now());
   if (req.paidOn > today) throw validationError('paidOn', '兑现日期不能晚于今天');
   // The voucher's bytes are stored under their hash before the transaction; a refused payment leaves only an unreferenced file.
-  const stored: StoredFile | null = req.voucher ? storeAttachmentBytes(deps.dataDir, req.voucher.fileName, req.voucher.bytes) : null;
+  const stored: StoredFile | null = req.voucher ? storeAttachmentBytes(deps, req.voucher.fileName, req.voucher.bytes) : null;
   return deps.db.write((sql) => {
     const before = requireProject(sql, req.projectId);
     requireVersion(PROMISE_VERSIONING, before, req.expectedVersion);

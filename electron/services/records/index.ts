@@ -24,7 +24,7 @@ export async function getRecord(deps: ServiceDeps, actor: Actor, id: string) {
     const versions = recordVersions(sql, id, names, visible);
     // the latest change may be the city platform's or the system's: its author is the last to change it
     const record: RecordDetail = { ...toDetail(row, names, visible), updatedByName: versions[0]?.userName ?? '' };
-    return { record, versions, attachments: listAttachments(sql, deps.dataDir, recordOwner(id), names), links: linksOf(sql, RECORD_VERSIONING.kind, id) };
+    return { record, versions, attachments: listAttachments(sql, deps, recordOwner(id), names), links: linksOf(sql, RECORD_VERSIONING.kind, id) };
   });
 }
 

@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/contract';
 import { api } from '../api/client';
 import { errorMessage, requiredRule, showFieldError, usccRule } from '../components/formRules';
 import { useSession } from '../app/session';
+import { RecoveryKeyCard } from './settings/RecoveryKeyCard';
 import { NoticeSettingsCard } from './notices/NoticeSettingsCard';
 
 export function SettingsPage() {
@@ -41,6 +42,7 @@ export function SettingsPage() {
         </Form>
       </Card>
       <NoticeSettingsCard />
+      <RecoveryKeyCard />
     </div>
   );
 }

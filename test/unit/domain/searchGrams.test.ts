@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { SqliteDriver } from '../../../electron/db/ledgerConnection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchGrams, searchMatchExpression } from '../../../shared/domain/searchGrams';
 
@@ -89,7 +90,7 @@ describe('searchMatchExpression: what the search box becomes', () => {
 describe('on SQLite FTS5', () => {
   let db: Database.Database;
   beforeAll(() => {
-    db = new Database(':memory:');
+    db = new SqliteDriver(':memory:'); // the SQLite the app runs on
     db.exec(`CREATE VIRTUAL TABLE s USING fts5(grams, tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1, prefix = '1')`);
   });
   afterAll(() => db.close());
