@@ -241,7 +241,7 @@ describe('databases that cannot be opened', () => {
   it('waits for a writer elsewhere that holds the lock longer than the busy timeout, instead of refusing at once', async () => {
     const dir = newDir();
     await closeDb(await openDb(dir));
-    const other = new Database(path.join(dir, DATABASE_FILE_NAME));
+    const other = openLedgerFile(path.join(dir, DATABASE_FILE_NAME));
     raw.push(other);
     other.exec('BEGIN IMMEDIATE'); // another process's long write: 2.5 s, beyond the 2 s busy timeout
     const released = new Promise<void>((resolve) => setTimeout(() => (other.exec('COMMIT'), resolve()), 2500));
