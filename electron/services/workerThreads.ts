@@ -5,7 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AppError } from '../../shared/contract/errors';
 
-const here = typeof __dirname !== 'undefined' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+// import.meta.url first: under tsx, __dirname is "." when this module is reached from a CommonJS caller.
+const here = import.meta.url ? path.dirname(fileURLToPath(import.meta.url)) : __dirname;
 
 /**
  * A worker thread for a long job. In the desktop app each worker is bundled beside the main bundle as

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './loadExcel';
 import { ledgerSheet, type SheetSpec } from './template';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -29,7 +30,7 @@ export async function writeLedgerSheet(
     sink.on('end', resolve);
     sink.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  const wb = new (loadExcel()).stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   wb.creator = '政务诚信台账';
   wb.created = created;
   const ws = ledgerSheet(wb as unknown as ExcelJS.Workbook, sheet, extra);

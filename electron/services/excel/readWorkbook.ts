@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './loadExcel';
 import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
 import { headerIndex, type ColumnSpec } from './columns';
 import { checkWorkbookLimits } from './workbookLimits';
@@ -89,7 +90,7 @@ export async function readSheetRows(bytes: Buffer, columnSpecs: readonly ColumnS
   }
   if (!isZip(bytes)) throw badFile(`${NOT_XLSX}（可能是 CSV、文本或其他格式的文件）。${USE_TEMPLATE}`);
   await checkWorkbookLimits(bytes);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (loadExcel()).Workbook();
   try {
     // Drop-downs and conditional formats are not needed to read values, and exceljs expands a whole-column
     // rule (A2:A1048576, as WPS and Excel templates often have) into a million cell entries.

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import { loadExcel } from './loadExcel';
 import type { ColumnSpec } from './columns';
 import { FROZEN_HEADER } from './template';
 
@@ -23,7 +23,7 @@ export function reportFileName(fileName: string | undefined, ledgerName: string)
 
 /** The row-level report a clerk mends the sheet by: 行号 / 列 / 原因, sorted by row. */
 export async function buildImportReport(rejected: ReadonlyArray<ImportRejection>, columns: readonly ColumnSpec[], sourceName?: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcel()).Workbook();
   wb.creator = '政务诚信台账';
   wb.created = new Date();
   const ws = wb.addWorksheet('导入报告', FROZEN_HEADER);

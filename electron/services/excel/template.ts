@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './loadExcel';
 import { choiceLabels, type ColumnSpec } from './columns';
 
 /** A ledger's sheet: its name, its columns, and the general notes of its 填写说明 sheet. */
@@ -115,7 +116,7 @@ export function ledgerSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, extraHeaders
 
 /** The blank import template: header row with notes, drop-downs for the vocabularies, and a 填写说明 sheet. */
 export async function buildTemplate(sheet: SheetSpec): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcel()).Workbook();
   wb.creator = '政务诚信台账';
   wb.created = new Date();
   const ws = ledgerSheet(wb, sheet);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../excel/loadExcel';
 import type { Figures, FigureRow } from '../../../../shared/contract/promises';
 import { PROMISE_STATUS_LABELS, RESOLUTION_WAY_LABELS } from '../../../../shared/domain/promises';
 import type { ServiceDeps } from '../../context';
@@ -51,7 +51,7 @@ const figureValues = (r: FigureRow) => [
 
 /** The figures page as a workbook: 合计 and one sheet per breakdown (责任部门, 企业, 月份, 承诺类型). */
 export async function exportFiguresWorkbook(figures: Figures, created: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcel()).Workbook();
   wb.creator = '政务诚信台账';
   wb.created = created;
   const sheet = (name: string, first: string, rows: FigureRow[]) => {
