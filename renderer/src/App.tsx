@@ -1,6 +1,6 @@
 import { Result, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, onDataChanged, onSessionEvent } from './api/client';
+import { api, onSessionEvent } from './api/client';
 import { AppFrame } from './app/AppFrame';
 import { SessionContext, type SystemStatus } from './app/session';
 import { useIdleLock } from './app/useIdleLock';
@@ -25,13 +25,8 @@ export function App() {
 
   useEffect(() => {
     void refresh();
-    const offSession = onSessionEvent(() => void refresh());
-    // The header's 待上报 count follows every change, not only page changes.
-    const offData = onDataChanged(() => void refresh());
-    return () => {
-      offSession();
-      offData();
-    };
+    // The header's 待上报 count follows data changes itself (SyncHeaderStatus); the session follows its events.
+    return onSessionEvent(() => void refresh());
   }, [refresh]);
 
   const signedIn = Boolean(status?.user) && !status?.locked;

@@ -48,7 +48,6 @@ export const sessionChannels = {
       user: sessionUserSchema.nullable(),
       locked: z.boolean(),
       idleLockMinutes: z.number(),
-      pendingUploads: z.number(),
     }),
   }),
   'setup.initialize': channel({

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordChange } from '../../electron/services/changes';
 import { verifyAuditChain } from '../../electron/services/audit/auditLog';
-import { countPendingUploads, listPendingUploads } from '../../electron/services/outbox/outbox';
+import { listPendingUploads } from '../../electron/services/outbox/outbox';
 import { addRecordAttachment, createRecord, getRecord, queryRecords, transitionRecord, updateRecord } from '../../electron/services/records';
 import { updateSettings } from '../../electron/services/settings/settingsService';
 import { createUser } from '../../electron/services/users/usersService';
@@ -60,7 +60,7 @@ describe('every record change queues one upload', () => {
     const pending = await app.db.read((sql) => listPendingUploads(sql));
     expect(pending.map((p) => p.version)).toEqual([1, 2, 3, 4, 5]);
     expect(pending[4]).toEqual({ kind: 'dishonesty_record', id: created.id, version: 5, op: 'upsert', updatedAt: rectifying.updatedAt, data: JSON.parse(rows[4].data_json) });
-    expect(await app.db.read((sql) => countPendingUploads(sql))).toBe(5);
+    expect(await app.db.read((sql) => listPendingUploads(sql).length)).toBe(5);
   });
 
   it('the data of an upload passes the record schema the platform validates with, with the full identity number', async () => {

@@ -1,6 +1,5 @@
 import { OK } from '../../../shared/contract/common';
 import { AppError, ERROR_CODES } from '../../../shared/contract/errors';
-import { countPendingUploads } from '../../services/outbox/outbox';
 import { DEFAULT_IDLE_LOCK_MINUTES, readSettings } from '../../services/settings/settingsService';
 import { logSessionEvent } from '../../services/audit/auditEvents';
 import { authenticate, changePassword, checkPassword, initializeOffice, loadSessionUser, setupRequired } from '../../services/users/usersService';
@@ -24,11 +23,7 @@ async function signIn({ app, session }: Pick<CallContext, 'app' | 'session'>, ac
 
 export const sessionHandlers: HandlerMap<SessionChannels> = {
   'system.status': async (_req, { app, session }) => {
-    const { settings, needsSetup, pending } = await app.deps.db.read((sql) => ({
-      settings: readSettings(sql),
-      needsSetup: setupRequired(sql),
-      pending: countPendingUploads(sql),
-    }));
+    const { settings, needsSetup } = await app.deps.db.read((sql) => ({ settings: readSettings(sql), needsSetup: setupRequired(sql) }));
     const idleLockMinutes = settings?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
     await lockIfIdleLogged(app.deps, session, idleLockMinutes);
     return {
@@ -38,7 +33,6 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
       user: sessionUserOf(session),
       locked: session.locked,
       idleLockMinutes,
-      pendingUploads: pending,
     };
   },
   'setup.initialize': async (req, { app, session }) => {

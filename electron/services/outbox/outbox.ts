@@ -21,10 +21,6 @@ export function enqueueUpload(sql: WriteSql, item: OutboxItem, at: string): void
   );
 }
 
-export function countPendingUploads(sql: ReadSql): number {
-  return sql.get<{ n: number }>(`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`)!.n;
-}
-
 export function listPendingUploads(sql: ReadSql, limit = 1000): OutboxItem[] {
   return sql
     .all<{ kind: UploadKind; item_id: string; version: number; op: 'upsert' | 'void'; updated_at: string; data_json: string }>(
