@@ -1,12 +1,9 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AppError } from '../../shared/contract/errors';
-
-// import.meta.url first: under tsx, __dirname is "." when this module is reached from a CommonJS caller.
-const here = import.meta.url ? path.dirname(fileURLToPath(import.meta.url)) : __dirname;
+import { requireFromServices, SERVICES_FOLDER } from './servicesFolder';
 
 /**
  * A worker thread for a long job. In the desktop app each worker is bundled beside the main bundle as
@@ -14,9 +11,9 @@ const here = import.meta.url ? path.dirname(fileURLToPath(import.meta.url)) : __
  * from the sources (CLI, harness, tests) `source` (relative to electron/services) runs under tsx.
  */
 export function startWorker(worker: { bundled: string; source: string }, resourceLimits?: ResourceLimits): Worker {
-  const bundled = path.join(here, `${worker.bundled}.cjs`);
+  const bundled = path.join(SERVICES_FOLDER, `${worker.bundled}.cjs`);
   if (fs.existsSync(bundled)) return new Worker(`require(${JSON.stringify(bundled)})`, { eval: true, resourceLimits });
-  const source = pathToFileURL(path.join(here, worker.source)).href;
+  const source = pathToFileURL(path.join(SERVICES_FOLDER, worker.source)).href;
   return new Worker(
     `import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`,
     { eval: true, resourceLimits },
@@ -25,7 +22,7 @@ export function startWorker(worker: { bundled: string; source: string }, resourc
 
 /** tsx's ESM API, found from here rather than from the working directory (the harness may be started anywhere). */
 function tsxEsmApi(): string {
-  const manifest = createRequire(path.join(here, 'workerThreads.ts')).resolve('tsx/package.json');
+  const manifest = requireFromServices.resolve('tsx/package.json');
   const exports = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
   return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api'].import.default)).href;
 }
