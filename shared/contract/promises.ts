@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { DISPUTE_ROUTES, PROMISE_STATUSES, PROMISE_TYPES, RESOLUTION_WAYS } from '../domain/promises';
 import { handoverFieldsSchema, paymentFieldsSchema, projectFieldsObject, projectInputSchema } from '../domain/promiseSchema';
-import { AUTHOR_KINDS } from '../domain/entityKinds';
 import { SITUATIONS } from '../domain/dishonesty';
 import { channel } from './channel';
 import { isoDate, uuid } from './common';
 import { boundedText } from './bounds';
-import { attachmentSchema, fileSchema, importResultSchema, listRequests, listResponse, MAX_FILE_BASE64 } from './ledger';
+import { attachmentSchema, entityVersionSchema, fileSchema, importResultSchema, listRequests, listResponse, MAX_FILE_BASE64 } from './ledger';
 
 /** A filter's chosen values: each at most once. */
 const anyOf = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
@@ -120,20 +119,7 @@ export const projectDetailSchema = projectFieldsObject.extend({
 });
 export type ProjectDetail = z.infer<typeof projectDetailSchema>;
 
-export const promiseVersionSchema = z.object({
-  version: z.number(),
-  action: z.string(),
-  actionLabel: z.string(),
-  reason: z.string().nullable(),
-  approver: z.string().nullable(),
-  date: z.string().nullable(),
-  statusBefore: z.string().nullable(),
-  statusAfter: z.string(),
-  at: z.string(),
-  userName: z.string(),
-  author: z.enum(AUTHOR_KINDS),
-  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() })),
-});
+export const promiseVersionSchema = entityVersionSchema(PROMISE_STATUSES);
 export type PromiseVersion = z.infer<typeof promiseVersionSchema>;
 
 /** 兑现率 figures of one group (a department, an enterprise, a month, a type, or all). */

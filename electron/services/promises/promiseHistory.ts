@@ -21,5 +21,5 @@ export function promiseVersions(sql: ReadSql, projectId: string, names: Map<stri
     if (field === 'collectiveDecision') return value ? '是' : '否';
     return value;
   };
-  return versionHistory(versionRows(sql, PROMISE_VERSIONING, projectId), { labels: DIFF_LABELS, shown }, promiseActionLabel, names, AUTHOR_LABELS);
+  return versionHistory(versionRows(sql, PROMISE_VERSIONING, projectId), { labels: DIFF_LABELS, shown }, promiseActionLabel, names, AUTHOR_LABELS) as PromiseVersion[];
 }
