@@ -220,7 +220,8 @@ describe('the administrator checks the printer', () => {
     await login('admin');
     await env.page.locator('.frame-sider').getByRole('menuitem', { name: '系统设置', exact: true }).click();
     await poll(() => env.page.locator('.notice-settings-card').isVisible()).toBe(true);
-    expect(await env.page.locator('.notice-settings-card textarea').first().inputValue()).toContain('国发〔2016〕76号');
+    // the card shows before its settings have loaded: wait for them
+    await poll(() => env.page.locator('.notice-settings-card textarea').first().inputValue()).toContain('国发〔2016〕76号');
     const [download] = await Promise.all([env.page.waitForEvent('download'), button('打印测试页（样张）').click()]);
     const file = path.join(workDir, 'sample.pdf');
     await download.saveAs(file);
