@@ -42,7 +42,7 @@ describe('migration 0014: public commitments', () => {
     expect(kept.links).toEqual([]);
     const schema = await db.read((sql) => sql.all<{ name: string }>(`SELECT name FROM sqlite_schema WHERE name LIKE 'commitment%' OR name LIKE 'public_commitments%' OR name LIKE 'entity_links%'`).map((r) => r.name));
     expect(schema).toEqual(expect.arrayContaining([
-      'public_commitments', 'commitment_versions', 'commitment_search', 'commitments_list', 'commitments_open_due', 'commitments_number', 'entity_links',
+      'public_commitments', 'commitment_versions', 'commitment_search', 'commitments_list', 'commitments_status_due', 'commitments_number', 'entity_links',
     ]));
 
     const overdue = await createCommitment(deps, admin, commitment({ title: '老旧小区物业托管', dueOn: '2025-06-30' }));

@@ -12,6 +12,7 @@ import { RecordFilterIndexes1763900000013 } from './0013-record-filter-indexes';
 import { InvestmentPromises1763900000015 } from './0015-investment-promises';
 import { RectificationNotices1763900000016 } from './0016-rectification-notices';
 import { PublicCommitments1763900000014 } from './0014-public-commitments';
+import { CommitmentsStatusDue1763900000017 } from './0017-commitments-status-due';
 
 /**
  * Every migration, in the order it runs. Append only: never edit or reorder a migration that has shipped.
@@ -31,4 +32,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PublicCommitments1763900000014,
   InvestmentPromises1763900000015,
   RectificationNotices1763900000016,
+  CommitmentsStatusDue1763900000017,
 ];
