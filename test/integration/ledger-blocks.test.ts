@@ -9,6 +9,7 @@ import type { ReadSql, WriteSql } from '../../electron/db/database';
 import { RecordSortIndexes1763900000003, SEVERITY_RANK_SQL as MIGRATION_SEVERITY_RANK } from '../../electron/db/migrations/0003-record-sort-indexes';
 import { verifyAuditChain } from '../../electron/services/audit/auditLog';
 import { groupRows } from '../../electron/services/excel/groupRows';
+import { updateChangedColumns } from '../../electron/services/ledger/fieldColumns';
 import { applyDerivedStates, checkMove } from '../../electron/services/ledger/statusRunner';
 import { logVersion, requireRow, versionHistory, versionRows, type VersionedSpec } from '../../electron/services/ledger/versionedEntity';
 import { listPendingUploads } from '../../electron/services/outbox/outbox';
@@ -47,7 +48,8 @@ let app: TestApp;
 beforeEach(async () => {
   app = await createTestApp();
   await app.db.write((sql) => {
-    sql.run(`CREATE TABLE test_pledges (seq INTEGER PRIMARY KEY, id TEXT UNIQUE, version INTEGER, status TEXT, due_on TEXT, title TEXT)`);
+    sql.run(`CREATE TABLE test_pledges (seq INTEGER PRIMARY KEY, id TEXT UNIQUE, version INTEGER, status TEXT, due_on TEXT, title TEXT,
+      public INTEGER, note TEXT, updated_at TEXT, updated_by TEXT)`);
     sql.run(`CREATE TABLE test_pledge_versions (seq INTEGER PRIMARY KEY, entity_id TEXT, version INTEGER, action TEXT, reason TEXT, approver TEXT,
       date TEXT, status_before TEXT, status_after TEXT, at TEXT, author TEXT, user_id TEXT, snapshot_json TEXT, UNIQUE (entity_id, version))`);
   });
@@ -139,6 +141,36 @@ describe('the Excel pipeline', () => {
     }
     const unknown = rowToFields(personTemplateCells(1, { 主体类型: '群众' }));
     expect(unknown).toMatchObject({ ok: false, problems: [{ column: '主体类型', reason: expect.stringMatching(/“群众”不是可选项，可填：单位、个人/) }] });
+  });
+});
+
+describe('a save writes only the columns that changed', () => {
+  it('sets what changed, bumps the version and stamp, and leaves the triggers of unchanged columns unfired', async () => {
+    await app.db.write((sql) => {
+      sql.run(`CREATE TABLE title_reindexed (pledge_id TEXT)`);
+      sql.run(`CREATE TRIGGER test_pledges_title AFTER UPDATE OF title ON test_pledges BEGIN INSERT INTO title_reindexed VALUES (new.id); END`);
+    });
+    await pledge('P1', '2026-06-30');
+    await app.db.write((sql) => sql.run(`UPDATE test_pledges SET public = 1, note = '备注' WHERE id = 'P1'`));
+    const save = (columns: Record<string, unknown>, at: string) => app.db.write((sql) => {
+      updateChangedColumns(sql, 'test_pledges', requireRow(sql, SPEC, 'P1'), columns, { at, by: app.clerk.id, id: 'P1' });
+      return { row: sql.get<Record<string, unknown>>(`SELECT * FROM test_pledges WHERE id = 'P1'`)!, reindexed: sql.all(`SELECT * FROM title_reindexed`).length };
+    });
+
+    // the same title, a boolean stored as 1, a new due date: only due_on is set
+    const first = await save({ title: '承诺P1', public: true, due_on: '2026-09-30', note: '备注' }, '2026-02-01T00:00:00.000Z');
+    expect(first.row).toMatchObject({ due_on: '2026-09-30', title: '承诺P1', public: 1, note: '备注', version: 2, updated_at: '2026-02-01T00:00:00.000Z', updated_by: app.clerk.id });
+    expect(first.reindexed).toBe(0);
+
+    // a new title fires its trigger; an absent value clears the column; false is stored as 0
+    const second = await save({ title: '承诺P1（修订）', public: false, due_on: '2026-09-30', note: undefined }, '2026-02-02T00:00:00.000Z');
+    expect(second.row).toMatchObject({ title: '承诺P1（修订）', public: 0, note: null, due_on: '2026-09-30', version: 3, updated_at: '2026-02-02T00:00:00.000Z' });
+    expect(second.reindexed).toBe(1);
+
+    // nothing changed: still a new version with its stamp (the history shows the save)
+    const third = await save({ title: '承诺P1（修订）', public: false, due_on: '2026-09-30', note: null }, '2026-02-03T00:00:00.000Z');
+    expect(third.row).toMatchObject({ version: 4, updated_at: '2026-02-03T00:00:00.000Z' });
+    expect(third.reindexed).toBe(1);
   });
 });
 

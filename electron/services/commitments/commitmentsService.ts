@@ -15,6 +15,7 @@ import { logVersion, requireRow, requireVersion, type VersionedSpec } from '../l
 import { userNames } from '../records/recordsService';
 import { cleanFields, FIELD_COLUMNS, FIELD_NAMES, snapshotOf, supervisionOf, toDetail, type CommitmentDbRow } from './commitmentRow';
 import { discardDraftInTx } from '../drafts/draftsService';
+import { columnValues, updateChangedColumns } from '../ledger/fieldColumns';
 
 /** The commitments ledger as a versioned entity (its history, audit entries and upload items). */
 export const COMMITMENT_VERSIONING: VersionedSpec<CommitmentDbRow> = {
@@ -29,8 +30,6 @@ export const COMMITMENT_VERSIONING: VersionedSpec<CommitmentDbRow> = {
 const INSERT_SQL = `INSERT INTO public_commitments (id, version, status, locked, ${FIELD_NAMES.map((f) => FIELD_COLUMNS[f]).join(', ')},
   unit_sort, created_at, created_by, updated_at, updated_by)
   VALUES (?, 1, '${COMMITMENT_MACHINE.initial}', 0, ${FIELD_NAMES.map(() => '?').join(', ')}, ?, ?, ?, ?, ?)`;
-const UPDATE_FIELDS_SQL = `UPDATE public_commitments SET ${FIELD_NAMES.map((f) => `${FIELD_COLUMNS[f]} = ?`).join(', ')},
-  unit_sort = ?, status = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`;
 
 export const loadCommitmentRow = (sql: ReadSql, id: string) => sql.get<CommitmentDbRow>(`SELECT * FROM public_commitments WHERE id = ?`, id);
 
@@ -131,7 +130,8 @@ export async function updateCommitment(deps: ServiceDeps, actor: Actor, req: Com
     refuseSameNumber(sql, fields, req.id);
     const at = isoNow(deps);
     const status = before.status === 'overdue' && fields.dueOn >= dayOf(at) ? statusBeforeOverdue(sql, req.id) : before.status;
-    sql.run(UPDATE_FIELDS_SQL, ...FIELD_NAMES.map((f) => fields[f]), nameSortKey(fields.unitName), status, at, actor.id, req.id);
+    const columns = { ...columnValues(fields, FIELD_COLUMNS), unit_sort: nameSortKey(fields.unitName), status };
+    updateChangedColumns(sql, COMMITMENT_VERSIONING.table, before, columns, { at, by: actor.id, id: req.id });
     const after = loadCommitmentRow(sql, req.id)!;
     logVersion(sql, COMMITMENT_VERSIONING, at, actor, before, after, { action: inPlace ? 'edit' : 'correct', reason });
     discardDraftInTx(sql, actor, req.draftKey);

@@ -17,6 +17,7 @@ import type { ListSpec } from '../ledger/listSpec';
 import { applyDerivedStates, checkMove, type MoveRequest } from '../ledger/statusRunner';
 import type { DerivedRunner } from '../ledger/derivedSchedule';
 import { loadRow, logVersion, requireRow, requireVersion, type VersionedSpec } from '../ledger/versionedEntity';
+import { columnValues, updateChangedColumns } from '../ledger/fieldColumns';
 import { requirePermission } from '../permissions';
 import { columnValue, escalationsOf, fieldsOf, NOTICE_COLUMNS, NOTICE_FIELD_NAMES, snapshotOf, toDetail, toListRow, type NoticeDbRow } from './noticeRow';
 import { officeOf, readNoticeSettings } from './noticeSettings';
@@ -101,8 +102,6 @@ export async function createNotice(deps: ServiceDeps, actor: Actor, req: { sourc
   return retryWhenBusy(() => deps.db.write((sql) => detailOf(sql, createNoticeInTx(sql, deps, actor, req.sourceKind, req.sourceId ?? null))));
 }
 
-const UPDATE_FIELDS_SQL = `UPDATE rectification_notices SET ${NOTICE_FIELD_NAMES.map((f) => `${NOTICE_COLUMNS[f]} = ?`).join(', ')},
-  addressee_sort = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`;
 
 /** Edit a draft. An issued notice is an official document: it is never edited (void it and draft anew). */
 export async function updateNotice(
@@ -120,7 +119,8 @@ export async function updateNotice(
       throw new AppError(ERROR_CODES.invalidTransition, `该通知书处于“${NOTICE_MACHINE.labels[before.status]}”状态，不能修改（已签发的通知书只能作废后重新起草）`);
     }
     const at = isoNow(deps);
-    sql.run(UPDATE_FIELDS_SQL, ...NOTICE_FIELD_NAMES.map((f) => columnValue(fields, f)), nameSortKey(fields.addressee), at, actor.id, req.id);
+    const columns = { ...columnValues(fields, NOTICE_COLUMNS, columnValue), addressee_sort: nameSortKey(fields.addressee) };
+    updateChangedColumns(sql, NOTICE_VERSIONING.table, before, columns, { at, by: actor.id, id: req.id });
     const after = loadNoticeRow(sql, req.id)!;
     logVersion(sql, NOTICE_VERSIONING, at, actor, before, after, { action: 'edit' });
     discardDraftInTx(sql, actor, req.draftKey);

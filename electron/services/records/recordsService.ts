@@ -15,6 +15,7 @@ import { loadRow, logVersion, requireRow, requireVersion, type VersionedSpec, ty
 import { duplicateReason, findDuplicateRecords } from './recordDuplicates';
 import { cleanFields, FIELD_COLUMNS, FIELD_NAMES, snapshotOf, toDetail, type RecordDbRow } from './recordRow';
 import { discardDraftInTx } from '../drafts/draftsService';
+import { columnValues, updateChangedColumns } from '../ledger/fieldColumns';
 
 export type { VersionNote };
 
@@ -40,8 +41,11 @@ function sortKeys(fields: RecordFields): [string, string] {
 const INSERT_SQL = `INSERT INTO dishonesty_records (id, version, status, previous_status, locked, ${FIELD_NAMES.map((f) => FIELD_COLUMNS[f]).join(', ')},
   subject_sort, unit_sort, created_at, created_by, updated_at, updated_by)
   VALUES (?, 1, '${RECORD_MACHINE.initial}', NULL, 0, ${FIELD_NAMES.map(() => '?').join(', ')}, ?, ?, ?, ?, ?, ?)`;
-const UPDATE_FIELDS_SQL = `UPDATE dishonesty_records SET ${FIELD_NAMES.map((f) => `${FIELD_COLUMNS[f]} = ?`).join(', ')},
-  subject_sort = ?, unit_sort = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`;
+/** The columns a save writes: the fields and their sort keys. */
+function columnsOf(fields: RecordFields): Record<string, unknown> {
+  const [subjectSort, unitSort] = sortKeys(fields);
+  return { ...columnValues(fields, FIELD_COLUMNS), subject_sort: subjectSort, unit_sort: unitSort };
+}
 
 export const loadRecordRow = (sql: ReadSql, id: string) => loadRow(sql, RECORD_VERSIONING, id);
 
@@ -112,7 +116,7 @@ export async function updateRecord(deps: ServiceDeps, actor: Actor, req: UpdateR
     // confirmed is not asked again at every later edit).
     if (duplicateKeyChanged(before, fields)) refuseUnconfirmedDuplicate(sql, actor, fields, req.confirmedDuplicate, req.id);
     const at = isoNow(deps);
-    sql.run(UPDATE_FIELDS_SQL, ...FIELD_NAMES.map((f) => fields[f]), ...sortKeys(fields), at, actor.id, req.id);
+    updateChangedColumns(sql, RECORD_VERSIONING.table, before, columnsOf(fields), { at, by: actor.id, id: req.id });
     const after = loadRecordRow(sql, req.id)!;
     logVersion(sql, RECORD_VERSIONING, at, actor, before, after, { action: inPlace ? 'edit' : 'correct', reason });
     discardDraftInTx(sql, actor, req.draftKey);
