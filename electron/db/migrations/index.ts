@@ -13,6 +13,7 @@ import { InvestmentPromises1763900000015 } from './0015-investment-promises';
 import { RectificationNotices1763900000016 } from './0016-rectification-notices';
 import { PublicCommitments1763900000014 } from './0014-public-commitments';
 import { CommitmentsStatusDue1763900000017 } from './0017-commitments-status-due';
+import { OutboxItemIndex1763900000018 } from './0018-outbox-item-index';
 
 /**
  * Every migration, in the order it runs. Append only: never edit or reorder a migration that has shipped.
@@ -33,4 +34,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   InvestmentPromises1763900000015,
   RectificationNotices1763900000016,
   CommitmentsStatusDue1763900000017,
+  OutboxItemIndex1763900000018,
 ];
