@@ -29,12 +29,12 @@ import { nameSortKey, personSortKey } from '../../shared/domain/sortKey';
 import type { Role } from '../../shared/domain/roles';
 import { seedGeneratedRecords } from '../support/seedRecords';
 import { createTestApp, TEST_OFFICE, TEST_PASSWORD } from '../support/testApp';
-import { RecordGenerator, toTemplateCells } from './generate';
-import { Rng } from './prng';
+import { RecordGenerator } from './generate';
+import { importData } from './importData';
 import { isOneCharOrUnit, LIST_SCENARIOS, searchScenarios, type ListQuery, type Scenario } from './scenarios';
 import { median, ms, RssSampler, summarize, table, type Summary } from './stats';
 import { benchUi } from './ui';
-import { benchStalls } from './stalls';
+import { runStallBenchInChild } from './stalls';
 import { runSyncBenchInChild } from './sync';
 import { benchPromises } from './promises';
 import { benchNotices } from './notices';
@@ -247,20 +247,6 @@ interface ImportResultTimes {
   rejected: number;
 }
 
-function importData(count = IMPORT_ROWS): { rows: Array<{ row: number; cells: Record<string, unknown> }>; fields: RecordFields[] } {
-  const gen = new RecordGenerator(SEED + 2);
-  const rng = new Rng(SEED + 3);
-  const seen = new Set<string>();
-  const fields: RecordFields[] = [];
-  while (fields.length < count) {
-    const f = gen.next().fields;
-    const key = `${f.subjectType}|${f.subjectType === 'unit' ? f.unitUscc : f.personIdNumber}|${f.docNumber}`;
-    if (f.docNumber && seen.has(key)) continue; // the import rejects a repeated subject + 认定文书编号
-    seen.add(key);
-    fields.push(f);
-  }
-  return { fields, rows: fields.map((f, i) => ({ row: i + 2, cells: toTemplateCells(f, rng) })) };
-}
 
 const RAW_INSERT_SQL = `INSERT INTO dishonesty_records (id, version, status, previous_status, locked, ${FIELD_NAMES.map((f) => FIELD_COLUMNS[f]).join(', ')},
   subject_sort, unit_sort, created_at, created_by, updated_at, updated_by)
@@ -312,7 +298,7 @@ async function rawOnce(fields: RecordFields[]): Promise<number> {
 }
 
 async function benchImport(runs: number): Promise<ImportResultTimes> {
-  const { rows, fields } = importData();
+  const { rows, fields } = importData(IMPORT_ROWS);
   const out: ImportResultTimes = { serviceMs: [], rawMs: [], accepted: 0, rejected: 0 };
   for (let i = 0; i < runs; i++) {
     const s = await importOnce(rows);
@@ -396,7 +382,7 @@ async function main(): Promise<void> {
       return;
     }
     log(`\n主线程停顿：备份本台账（备份工作线程 / 主线程上），导入 ${STALL_IMPORT_ROWS} 行…`);
-    const stalls = await benchStalls(bench.db, importData(STALL_IMPORT_ROWS).rows);
+    const stalls = await runStallBenchInChild(bench.deps.dataDir, STALL_IMPORT_ROWS);
     log(`  备份 ${stalls.backup_ms} ms，主线程最长停顿 ${stalls.backup_main_stall_max_ms} ms（在主线程上备份时 ${stalls.backup_on_main_stall_max_ms} ms）；导入（工作线程）${stalls.import_worker_ms} ms，最长停顿 ${stalls.main_stall_max_ms} ms（在主线程上导入时 ${stalls.import_on_main_stall_max_ms} ms）`);
     log(`  导出 ${stalls.export_rows} 条（工作线程）${stalls.export_ms} ms，主线程最长停顿 ${stalls.export_main_stall_max_ms} ms（在主线程上导出时 ${stalls.export_on_main_stall_max_ms} ms）`);
     const ledgerKey = bench.db.key;

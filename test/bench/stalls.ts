@@ -2,12 +2,20 @@
  * How long the main thread stalls during long jobs (issue: "long jobs never freeze the window"). Electron's
  * main process answers every IPC call on one thread, so a stall there is a frozen window for the clerk.
  * Measured with Node's event-loop delay histogram (1 ms resolution) while the job runs.
+ *
+ * npm run bench runs this in a process of its own (runStallBenchInChild), started with --expose-gc, and
+ * collects the garbage before each job: as part of the bench's own process, the import's stall was at times
+ * a 60–185 ms mark-compact of the 200–700 MB heap that the list, search and export measurements before it had
+ * left (seen with --trace-gc), not anything the import did. The app's main process holds no such heap.
+ * Alone: tsx --expose-gc test/bench/stalls.ts --data DIR [--rows N].
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createInterface } from 'node:readline';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import type { Db } from '../../electron/db/database';
+import { openDatabase, type Db } from '../../electron/db/database';
 import { writeBackupFile } from '../../electron/services/backup/backupFile';
 import { writeBackupInWorker } from '../../electron/services/backup/backupJobs';
 import ExcelJS from 'exceljs';
@@ -16,6 +24,7 @@ import { RECORD_HEADERS } from '../../electron/services/records/excel/recordShee
 import { exportInWorker } from '../../electron/services/excel/exportJob';
 import { exportRecordsWorkbook, RECORD_EXPORT_LEDGER } from '../../electron/services/records/excel/exportRecords';
 import { createTestApp } from '../support/testApp';
+import { importData, type SheetRows } from './importData';
 
 export interface StallFigures {
   /** A backup of the bench ledger through the backup worker (what the app does). */
@@ -41,6 +50,7 @@ export interface StallFigures {
 }
 
 async function longestStall<T>(work: () => Promise<T>): Promise<{ stallMs: number; ms: number; result: T }> {
+  (globalThis as { gc?: () => void }).gc?.(); // the garbage of the job measured before is not this job's stall
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
   await new Promise((resolve) => setTimeout(resolve, 20)); // the sampler's timer must be running before the work starts
@@ -56,7 +66,6 @@ async function longestStall<T>(work: () => Promise<T>): Promise<{ stallMs: numbe
   }
 }
 
-type SheetRows = Array<{ row: number; cells: Record<string, unknown> }>;
 
 /** The rows as the .xlsx file a clerk would pick. */
 async function workbookOf(rows: SheetRows): Promise<Buffer> {
@@ -106,5 +115,47 @@ export async function benchStalls(db: Db, importRows: SheetRows): Promise<StallF
     };
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * The stall bench in a process of its own, on the ledger in `dataDir` (which the caller keeps open but does not
+ * write meanwhile): its heap is the jobs', as the app's main process is. Its last line is the result.
+ */
+export function runStallBenchInChild(dataDir: string, importRows: number): Promise<StallFigures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/stalls.ts', '--data', dataDir, '--rows', String(importRows)], {
+      cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let last = '';
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      last = line;
+    });
+    child.once('exit', (code) => {
+      try {
+        if (code !== 0) throw new Error(`stall bench exited ${code}`);
+        resolve(JSON.parse(last) as StallFigures);
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const dataDir = arg('--data');
+  if (!dataDir) throw new Error('usage: tsx --expose-gc test/bench/stalls.ts --data DIR [--rows N]');
+  const rows = importData(Number(arg('--rows') ?? 20_000)).rows;
+  const db = await openDatabase(dataDir);
+  try {
+    console.log(JSON.stringify(await benchStalls(db, rows)));
+  } finally {
+    await db.close();
   }
 }
