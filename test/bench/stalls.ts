@@ -9,9 +9,7 @@
  * left (seen with --trace-gc), not anything the import did. The app's main process holds no such heap.
  * Alone: tsx --expose-gc test/bench/stalls.ts --data DIR [--rows N].
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createInterface } from 'node:readline';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -24,6 +22,7 @@ import { RECORD_HEADERS } from '../../electron/services/records/excel/recordShee
 import { exportInWorker } from '../../electron/services/excel/exportJob';
 import { exportRecordsWorkbook, RECORD_EXPORT_LEDGER } from '../../electron/services/records/excel/exportRecords';
 import { createTestApp } from '../support/testApp';
+import { argOf, isMainScript, runBenchPartInChild } from './benchProcess';
 import { importData, type SheetRows } from './importData';
 
 export interface StallFigures {
@@ -118,40 +117,17 @@ export async function benchStalls(db: Db, importRows: SheetRows): Promise<StallF
   }
 }
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
 /**
  * The stall bench in a process of its own, on the ledger in `dataDir` (which the caller keeps open but does not
- * write meanwhile): its heap is the jobs', as the app's main process is. Its last line is the result.
+ * write meanwhile): its heap is the jobs', as the app's main process is.
  */
-export function runStallBenchInChild(dataDir: string, importRows: number): Promise<StallFigures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/stalls.ts', '--data', dataDir, '--rows', String(importRows)], {
-      cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let last = '';
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      last = line;
-    });
-    child.once('exit', (code) => {
-      try {
-        if (code !== 0) throw new Error(`stall bench exited ${code}`);
-        resolve(JSON.parse(last) as StallFigures);
-      } catch (error) {
-        reject(error);
-      }
-    });
-  });
-}
+export const runStallBenchInChild = (dataDir: string, importRows: number) =>
+  runBenchPartInChild<StallFigures>('test/bench/stalls.ts', ['--data', dataDir, '--rows', String(importRows)], { nodeFlags: ['--expose-gc'] });
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const arg = (name: string) => {
-    const i = process.argv.indexOf(name);
-    return i > 0 ? process.argv[i + 1] : undefined;
-  };
-  const dataDir = arg('--data');
+if (isMainScript(import.meta.filename)) {
+  const dataDir = argOf('--data');
   if (!dataDir) throw new Error('usage: tsx --expose-gc test/bench/stalls.ts --data DIR [--rows N]');
-  const rows = importData(Number(arg('--rows') ?? 20_000)).rows;
+  const rows = importData(Number(argOf('--rows') ?? 20_000)).rows;
   const db = await openDatabase(dataDir);
   try {
     console.log(JSON.stringify(await benchStalls(db, rows)));

@@ -17,6 +17,7 @@ import { SyncClient } from '../../electron/sync/syncClient';
 import { decide } from '../platform/changes';
 import { PlatformStore } from '../platform/store';
 import { seedGeneratedRecords } from '../support/seedRecords';
+import { argOf, isMainScript, runBenchPartInChild } from './benchProcess';
 import { createTestApp, TEST_OFFICE, tempDir } from '../support/testApp';
 
 export interface SyncBenchResult {
@@ -124,34 +125,13 @@ export async function runSyncBench(options: { items?: number; decisions?: number
 
 /**
  * The sync bench in a process of its own (as npm run bench runs it), so the memory it reports is the
- * sync client's and not what the ledger benchmarks before it left behind. Its last line is the result.
+ * sync client's and not what the ledger benchmarks before it left behind.
  */
-export function runSyncBenchInChild(options: { items: number; decisions: number }): Promise<SyncBenchResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/sync.ts', '--items', String(options.items), '--decisions', String(options.decisions)], {
-      cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let last = '';
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      console.log(line);
-      last = line;
-    });
-    child.once('exit', (code) => {
-      try {
-        if (code !== 0) throw new Error(`sync bench exited ${code}`);
-        resolve(JSON.parse(last) as SyncBenchResult);
-      } catch (error) {
-        reject(error);
-      }
-    });
-  });
-}
+export const runSyncBenchInChild = (options: { items: number; decisions: number }) =>
+  runBenchPartInChild<SyncBenchResult>('test/bench/sync.ts', ['--items', String(options.items), '--decisions', String(options.decisions)], { echo: true });
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const arg = (name: string) => {
-    const i = process.argv.indexOf(name);
-    return i > 0 ? Number(process.argv[i + 1]) : undefined;
-  };
-  const result = await runSyncBench({ items: arg('--items'), decisions: arg('--decisions') });
+if (isMainScript(import.meta.filename)) {
+  const count = (name: string) => (argOf(name) === undefined ? undefined : Number(argOf(name)));
+  const result = await runSyncBench({ items: count('--items'), decisions: count('--decisions') });
   console.log(JSON.stringify(result));
 }

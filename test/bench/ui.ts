@@ -13,6 +13,7 @@ import { startHarness } from '../../electron/harness/server';
 import { launchChromium } from '../support/browser';
 import { TEST_PASSWORD } from '../support/testApp';
 import { summarize, type Summary } from './stats';
+import { argOf, isMainScript } from './benchProcess';
 
 export interface UiBenchResult {
   /** Input → rows on screen, every interaction. */
@@ -181,14 +182,10 @@ export async function benchUi(dataDir: string, rounds = 8, log: (line: string) =
 }
 
 // Run on its own: tsx test/bench/ui.ts --data DIR [--rounds N]
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const arg = (name: string) => {
-    const i = process.argv.indexOf(name);
-    return i > 0 ? process.argv[i + 1] : undefined;
-  };
-  const data = arg('--data');
+if (isMainScript(import.meta.filename)) {
+  const data = argOf('--data');
   if (!data) throw new Error('use --data DIR (a ledger kept by npm run bench -- --keep DIR)');
-  benchUi(path.resolve(data), Number(arg('--rounds') ?? 8))
+  benchUi(path.resolve(data), Number(argOf('--rounds') ?? 8))
     .then((r) => console.log(JSON.stringify(r)))
     .catch((error) => {
       console.error(error);
