@@ -26,7 +26,9 @@ export function runBenchPartInChild<T>(script: string, args: string[], options: 
       if (options.echo) console.log(line);
       last = line;
     });
-    child.once('exit', (code) => {
+    child.once('error', reject);
+    // 'close', not 'exit': only then has all of the child's output been read.
+    child.once('close', (code) => {
       try {
         if (code !== 0) throw new Error(`${script} exited ${code}`);
         resolve(JSON.parse(last) as T);

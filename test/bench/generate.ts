@@ -73,6 +73,9 @@ const STATUS_WEIGHTS: Array<[RecordStatus, number]> = [
 // ---------------------------------------------------------------------------------------------------
 // Subjects
 
+/** The seed of the bench ledger's generated records; other parts derive theirs from it (BENCH_SEED + n). */
+export const BENCH_SEED = 20_261_123;
+
 export interface Unit {
   name: string;
   uscc: string;

@@ -146,21 +146,28 @@ describe('the Excel pipeline', () => {
 
 describe('a save writes only the columns that changed', () => {
   it('sets what changed, bumps the version and stamp, and leaves the triggers of unchanged columns unfired', async () => {
+    await pledge('P1', '2026-06-30');
+    await app.db.write((sql) => sql.run(`UPDATE test_pledges SET public = 1, note = '备注' WHERE id = 'P1'`));
     await app.db.write((sql) => {
       sql.run(`CREATE TABLE title_reindexed (pledge_id TEXT)`);
       sql.run(`CREATE TRIGGER test_pledges_title AFTER UPDATE OF title ON test_pledges BEGIN INSERT INTO title_reindexed VALUES (new.id); END`);
+      sql.run(`CREATE TABLE others_set (pledge_id TEXT)`);
+      sql.run(`CREATE TRIGGER test_pledges_others AFTER UPDATE OF public, note ON test_pledges BEGIN INSERT INTO others_set VALUES (new.id); END`);
     });
-    await pledge('P1', '2026-06-30');
-    await app.db.write((sql) => sql.run(`UPDATE test_pledges SET public = 1, note = '备注' WHERE id = 'P1'`));
     const save = (columns: Record<string, unknown>, at: string) => app.db.write((sql) => {
       updateChangedColumns(sql, 'test_pledges', requireRow(sql, SPEC, 'P1'), columns, { at, by: app.clerk.id, id: 'P1' });
-      return { row: sql.get<Record<string, unknown>>(`SELECT * FROM test_pledges WHERE id = 'P1'`)!, reindexed: sql.all(`SELECT * FROM title_reindexed`).length };
+      return {
+        row: sql.get<Record<string, unknown>>(`SELECT * FROM test_pledges WHERE id = 'P1'`)!,
+        reindexed: sql.all(`SELECT * FROM title_reindexed`).length,
+        othersSet: sql.all(`SELECT * FROM others_set`).length,
+      };
     });
 
     // the same title, a boolean stored as 1, a new due date: only due_on is set
     const first = await save({ title: '承诺P1', public: true, due_on: '2026-09-30', note: '备注' }, '2026-02-01T00:00:00.000Z');
     expect(first.row).toMatchObject({ due_on: '2026-09-30', title: '承诺P1', public: 1, note: '备注', version: 2, updated_at: '2026-02-01T00:00:00.000Z', updated_by: app.clerk.id });
     expect(first.reindexed).toBe(0);
+    expect(first.othersSet).toBe(0);
 
     // a new title fires its trigger; an absent value clears the column; false is stored as 0
     const second = await save({ title: '承诺P1（修订）', public: false, due_on: '2026-09-30', note: undefined }, '2026-02-02T00:00:00.000Z');
@@ -171,6 +178,14 @@ describe('a save writes only the columns that changed', () => {
     const third = await save({ title: '承诺P1（修订）', public: false, due_on: '2026-09-30', note: null }, '2026-02-03T00:00:00.000Z');
     expect(third.row).toMatchObject({ version: 4, updated_at: '2026-02-03T00:00:00.000Z' });
     expect(third.reindexed).toBe(1);
+
+    // a row read before another write is not compared against: the save is refused and nothing changes
+    await expect(app.db.write((sql) => {
+      const stale = requireRow(sql, SPEC, 'P1');
+      sql.run(`UPDATE test_pledges SET title = '别处改过', version = version + 1 WHERE id = 'P1'`);
+      updateChangedColumns(sql, 'test_pledges', stale, { title: '承诺P1（修订）' }, { at: '2026-02-04T00:00:00.000Z', by: app.clerk.id, id: 'P1' });
+    })).rejects.toThrow(/changed after version 4/);
+    expect(await app.db.read((sql) => sql.get(`SELECT title, version FROM test_pledges WHERE id = 'P1'`))).toEqual({ title: '承诺P1（修订）', version: 4 });
   });
 });
 

@@ -102,7 +102,6 @@ export async function createNotice(deps: ServiceDeps, actor: Actor, req: { sourc
   return retryWhenBusy(() => deps.db.write((sql) => detailOf(sql, createNoticeInTx(sql, deps, actor, req.sourceKind, req.sourceId ?? null))));
 }
 
-
 /** Edit a draft. An issued notice is an official document: it is never edited (void it and draft anew). */
 export async function updateNotice(
   deps: ServiceDeps, actor: Actor, req: { id: string; expectedVersion: number; fields: NoticeFieldsInput; draftKey?: string },
