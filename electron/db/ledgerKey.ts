@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeOwnerOnly, type KeyProtector } from './keyAtRest';
 
 /**
  * The key of one installation's ledger: 32 random bytes, made once, used as SQLCipher's raw key for the
@@ -82,15 +83,7 @@ export class LedgerKeyFormatError extends Error {
   }
 }
 
-/** How the key is kept at rest (Electron safeStorage in the desktop app; as it is in an owner-only file elsewhere). */
-export interface LedgerKeyProtector {
-  /** Said to the administrator on the settings page, e.g. 经 Windows DPAPI 加密保存. */
-  description: string;
-  protect(secret: Buffer): Buffer;
-  unprotect(stored: Buffer): Buffer;
-}
-
-export const KEY_AS_IS: LedgerKeyProtector = {
+export const KEY_AS_IS: KeyProtector = {
   description: '仅本用户可读的密钥文件（权限 0600）',
   protect: (secret) => secret,
   unprotect: (stored) => stored,
@@ -108,20 +101,11 @@ export interface LedgerKeyProvider {
 /** The default key file of a data folder (see README “加密与密钥”). */
 export const LEDGER_KEY_FILE_NAME = 'ledger-key.bin';
 
-/** Write a file only its owner may read, replacing an earlier one only once it is complete. */
-export function writeOwnerOnly(file: string, content: Buffer): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.new`;
-  fs.writeFileSync(temp, content, { mode: 0o600 });
-  fs.chmodSync(temp, 0o600);
-  fs.renameSync(temp, file);
-}
-
 /**
  * A key kept in one file. With the default protector the file holds the 32 raw bytes (mode 0600); a file
  * written by hand may hold the key as text (64 hex digits or the grouped recovery key).
  */
-export function keyFileProvider(file: string, protector: LedgerKeyProtector = KEY_AS_IS): LedgerKeyProvider {
+export function keyFileProvider(file: string, protector: KeyProtector = KEY_AS_IS): LedgerKeyProvider {
   return {
     description: protector === KEY_AS_IS ? `${protector.description}：${file}` : protector.description,
     load: () => {

@@ -7,7 +7,7 @@ import { channelFileFor, OfflineUpdater } from '../services/update/offlineUpdate
 import { RELEASE_PUBLIC_KEY } from '../services/update/releasePublicKey';
 import { openApp, type OpenedApp } from '../ipc/openApp';
 import { electronPrintEngine } from './printWindow';
-import { deviceKeyProtector } from './deviceKeyProtector';
+import { deviceKeyProtector } from './safeStorageProtector';
 import { desktopLedgerKeys } from './ledgerKeyStore';
 import { registerIpc } from './ipcBridge';
 import { registerAppScheme, serveRenderer } from './rendererProtocol';

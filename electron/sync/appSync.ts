@@ -1,5 +1,5 @@
 import type { ServiceDeps } from '../services/context';
-import type { KeyProtector } from './deviceKey';
+import type { KeyProtector } from '../db/keyAtRest';
 import { startSyncScheduler, type SchedulerOptions } from './scheduler';
 import { SyncClient } from './syncClient';
 

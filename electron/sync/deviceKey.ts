@@ -1,20 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
+import { writeOwnerOnly, type KeyProtector } from '../db/keyAtRest';
 import { privateKeyFromPkcs8 } from './protocol';
 
 /**
- * How the device's private key is protected at rest. The desktop app passes one backed by Electron's
- * safeStorage (DPAPI / Keychain / the Linux secret service); plain Node uses `OWNER_ONLY_FILE`: the key's
- * bytes as they are, in a file that only the user who runs the program may read (mode 0600).
+ * The device's private key at rest where no real key store protects it (plain Node): the key's bytes as they
+ * are, in a file that only the user who runs the program may read (mode 0600).
  */
-export interface KeyProtector {
-  /** Said to the administrator, e.g. in `sync status`. */
-  description: string;
-  protect(secret: Buffer): Buffer;
-  unprotect(stored: Buffer): Buffer;
-}
-
 export const OWNER_ONLY_FILE: KeyProtector = {
   description: '数据目录中仅本用户可读的文件（权限 0600）',
   protect: (secret) => secret,
@@ -40,11 +33,7 @@ export class DeviceKeyStore {
 
   /** Keep the private key (protected, owner-only), replacing any earlier one only once it is written. */
   save(privateKey: KeyObject): void {
-    const stored = this.protector.protect(privateKey.export({ format: 'der', type: 'pkcs8' }));
-    const temp = `${this.file}.new`;
-    fs.writeFileSync(temp, stored, { mode: 0o600 });
-    fs.chmodSync(temp, 0o600);
-    fs.renameSync(temp, this.file);
+    writeOwnerOnly(this.file, this.protector.protect(privateKey.export({ format: 'der', type: 'pkcs8' })));
   }
 
   load(): KeyObject | null {
