@@ -3,9 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { LedgerKey } from './ledgerKey';
 import { openLedgerConnection, openPlainConnection, rekeyLedger, type SqliteConnection } from './ledgerConnection';
-
-/** Where the copy taken before encrypting goes when the administrator's backup folder is not set or absent. */
-export const BEFORE_ENCRYPTION_DIR = 'before-update';
+import { safetyCopyFolder } from './safetyCopyFolder';
 
 export interface EncryptionUpgrade {
   /** The copy of the ledger taken first (already encrypted with the same key: a plain copy would defeat the purpose). */
@@ -32,8 +30,7 @@ export function encryptPlainLedger(file: string, key: LedgerKey, options: { nati
   let safetyCopy: string;
   try {
     rows = rowCounts(plain);
-    const folder = backupFolderOf(plain);
-    const target = path.join(folder && fs.existsSync(folder) ? folder : path.join(dataDir, BEFORE_ENCRYPTION_DIR), `ledger-before-encryption-${stamp(options.now)}.sqlite`);
+    const target = path.join(safetyCopyFolder(plain, dataDir), `ledger-before-encryption-${stamp(options.now)}.sqlite`);
     safetyCopy = writeEncryptedCopy(plain, target, key, rows, options.nativeBinding);
     plain.pragma('journal_mode = DELETE');
     rekeyLedger(plain, key);
@@ -77,14 +74,6 @@ function writeEncryptedCopy(plain: SqliteConnection, target: string, key: Ledger
   } finally {
     fs.rmSync(partial, { force: true });
     fs.rmSync(`${partial}-journal`, { force: true });
-  }
-}
-
-function backupFolderOf(db: SqliteConnection): string | null {
-  try {
-    return (db.prepare(`SELECT value FROM settings WHERE key = 'backup.folder'`).pluck().get() as string | undefined) ?? null;
-  } catch {
-    return null; // no settings table yet
   }
 }
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/database';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { openApp } from '../../electron/ipc/openApp';
-import { BEFORE_UPDATE_DIR } from '../../electron/services/backup/beforeMigrations';
+import { SAFETY_COPY_DIR } from '../../electron/db/safetyCopyFolder';
 import { listBackups } from '../../electron/services/backup/backupFolder';
 import { updateBackupSettings } from '../../electron/services/backup/backupService';
 import { initializeOffice } from '../../electron/services/users/usersService';
@@ -41,7 +41,7 @@ describe('backup before the new version’s migrations', () => {
     const dataDir = await olderLedger();
     const opened = await openApp({ dataDir, host, appVersion: '0.2.0' });
     await opened.close();
-    const copies = listBackups(path.join(dataDir, BEFORE_UPDATE_DIR));
+    const copies = listBackups(path.join(dataDir, SAFETY_COPY_DIR));
     expect(copies).toHaveLength(1);
     expect(copies[0]).toMatchObject({ check: 'ok', reason: 'before-update' });
     expect(migrationsIn(copies[0].file, dataDir)).toBe(MIGRATIONS.length - 1);
@@ -49,7 +49,7 @@ describe('backup before the new version’s migrations', () => {
 
     const again = await openApp({ dataDir, host, appVersion: '0.2.0' });
     await again.close();
-    expect(listBackups(path.join(dataDir, BEFORE_UPDATE_DIR))).toHaveLength(1); // nothing to migrate the second time
+    expect(listBackups(path.join(dataDir, SAFETY_COPY_DIR))).toHaveLength(1); // nothing to migrate the second time
   });
 
   it('uses the administrator’s backup folder when it is connected', async () => {
@@ -61,6 +61,6 @@ describe('backup before the new version’s migrations', () => {
     await opened.close();
     const reasons = listBackups(folder).map((b) => b.reason);
     expect(reasons).toContain('before-update');
-    expect(fs.existsSync(path.join(dataDir, BEFORE_UPDATE_DIR))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, SAFETY_COPY_DIR))).toBe(false);
   });
 });

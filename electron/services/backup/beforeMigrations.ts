@@ -3,13 +3,11 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { DATABASE_FILE_NAME } from '../../db/database';
 import { openLedgerConnection } from '../../db/ledgerConnection';
+import { safetyCopyFolder } from '../../db/safetyCopyFolder';
 import type { LedgerKey } from '../../db/ledgerKey';
 import { MIGRATIONS } from '../../db/migrations';
 import { writeBackupInWorker } from './backupJobs';
 import { backupNameFor, writeNote } from './backupFolder';
-
-/** Where the pre-update copy goes when the administrator's backup folder is not set or not connected. */
-export const BEFORE_UPDATE_DIR = 'before-update';
 
 export const knownMigrationNames = () => MIGRATIONS.map((m) => new m().name ?? m.name);
 
@@ -20,10 +18,8 @@ export const knownMigrationNames = () => MIGRATIONS.map((m) => new m().name ?? m
  */
 export async function backupBeforeMigrations(dataDir: string, options: { appVersion: string; now: Date; nativeBinding?: string; key: LedgerKey }): Promise<string | null> {
   const ledger = path.join(dataDir, DATABASE_FILE_NAME);
-  const pending = pendingMigrations(ledger, options.key, options.nativeBinding);
-  if (!pending) return null;
-  const { folder } = pending;
-  const target = folder && fs.existsSync(folder) ? folder : path.join(dataDir, BEFORE_UPDATE_DIR);
+  const target = pendingMigrationsCopyFolder(ledger, dataDir, options.key, options.nativeBinding);
+  if (!target) return null;
   fs.mkdirSync(target, { recursive: true });
   const written = await writeBackupInWorker(ledger, path.join(target, backupNameFor(options.now)), { nativeBinding: options.nativeBinding, key: options.key });
   writeNote(written, options.now, options.appVersion, 'before-update');
@@ -31,10 +27,10 @@ export async function backupBeforeMigrations(dataDir: string, options: { appVers
 }
 
 /**
- * Whether an existing ledger has migrations still to run, and its backup folder. A file that cannot be read
- * (locked, corrupt) answers null: opening the database then reports it in the user's words.
+ * Where the copy goes when an existing ledger has migrations still to run, else null. A file that cannot be
+ * read (locked, corrupt) answers null: opening the database then reports it in the user's words.
  */
-function pendingMigrations(ledger: string, key: LedgerKey, nativeBinding?: string): { folder: string | null } | null {
+function pendingMigrationsCopyFolder(ledger: string, dataDir: string, key: LedgerKey, nativeBinding?: string): string | null {
   if (!fs.existsSync(ledger)) return null;
   let db: Database.Database | null = null;
   try {
@@ -43,7 +39,7 @@ function pendingMigrations(ledger: string, key: LedgerKey, nativeBinding?: strin
     if (!hasTable('migrations') || !hasTable('settings')) return null;
     const applied = new Set(db.prepare(`SELECT name FROM migrations`).pluck().all() as string[]);
     if (applied.size === 0 || knownMigrationNames().every((name) => applied.has(name))) return null;
-    return { folder: (db.prepare(`SELECT value FROM settings WHERE key = 'backup.folder'`).pluck().get() as string | undefined) ?? null };
+    return safetyCopyFolder(db, dataDir);
   } catch {
     return null;
   } finally {
