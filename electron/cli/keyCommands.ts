@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE_NAME } from '../db/database';
 import { fileKind, isNotADatabase, openLedgerConnection } from '../db/ledgerConnection';
-import { defaultKeyProvider, givenKey, keyFileProvider, LedgerKey, LedgerKeyFormatError, type LedgerKeyProvider } from '../db/ledgerKey';
+import { defaultKeyProvider, givenKey, keptKeyOrNull, keyFileProvider, LedgerKey, LedgerKeyFormatError, type LedgerKeyProvider } from '../db/ledgerKey';
 import { CliError } from './io';
 
 export const KEY_USAGE = `  key show --data 目录                                   显示台账的恢复密钥（请打印后锁进保险柜）
@@ -67,20 +67,12 @@ export async function keyCommand(values: KeyValues, positionals: string[], dataD
     const key = cliKeys(values, dataDir).load()!;
     proveKey(ledger, key);
     const store = defaultKeyProvider(dataDir);
-    const previous = safeLoad(store);
+    const previous = keptKeyOrNull(store); // an unreadable key file is what the import replaces
     if (previous?.equals(key)) return { text: `本机已保存这个台账的密钥（${store.description}）`, json: { ok: true, changed: false } };
     store.save(key);
     return { text: `已保存台账密钥：${store.description}。现在可以直接打开台账了。`, json: { ok: true, changed: true } };
   }
   throw new CliError(`用法：\n${KEY_USAGE}`, 2, 'USAGE');
-}
-
-function safeLoad(store: LedgerKeyProvider): LedgerKey | null {
-  try {
-    return store.load();
-  } catch {
-    return null; // an unreadable key file is what the import replaces
-  }
 }
 
 /** A key is kept only once it opens the ledger: a mistyped recovery key never replaces a good key. */

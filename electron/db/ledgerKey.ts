@@ -121,6 +121,15 @@ export function keyFileProvider(file: string, protector: KeyProtector = KEY_AS_I
   };
 }
 
+/** The key a provider keeps, or null when it has none or cannot read it (opening the ledger says why, in words). */
+export function keptKeyOrNull(keys: LedgerKeyProvider): LedgerKey | null {
+  try {
+    return keys.load();
+  } catch {
+    return null;
+  }
+}
+
 /** A key given outright (a recovery key typed on the command line, a key handed to a worker thread). */
 export function givenKey(key: LedgerKey, description = '命令行给出的恢复密钥'): LedgerKeyProvider {
   return {

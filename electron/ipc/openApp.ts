@@ -1,5 +1,5 @@
 import { openDatabase } from '../db/database';
-import { defaultKeyProvider, type LedgerKeyProvider } from '../db/ledgerKey';
+import { defaultKeyProvider, keptKeyOrNull, type LedgerKeyProvider } from '../db/ledgerKey';
 import { backupIfDue, type AutomaticOutcome } from '../services/backup/backupService';
 import { sealPlainAttachments } from '../services/files/attachments';
 import { backupBeforeMigrations } from '../services/backup/beforeMigrations';
@@ -28,7 +28,7 @@ export async function openApp(options: {
   now?: () => Date;
 }): Promise<OpenedApp> {
   const keys = options.keys ?? defaultKeyProvider(options.dataDir);
-  const known = knownKey(keys);
+  const known = keptKeyOrNull(keys);
   // A ledger without its key yet (new, or written before encryption) has a copy taken as it is encrypted instead.
   if (known) await backupBeforeMigrations(options.dataDir, { appVersion: options.appVersion, now: new Date(), nativeBinding: options.nativeBinding, key: known });
   const db = await openDatabase(options.dataDir, { nativeBinding: options.nativeBinding, keys });
@@ -57,13 +57,4 @@ export async function openApp(options: {
   // Made now, off the main thread, so even the first sign-in with an unknown name takes no longer than a wrong password.
   void decoyHash();
   return { app, registry: createHandlerRegistry(app, HANDLERS), startupBackup, close };
-}
-
-/** The key already kept, if any (a key that cannot be read is reported by openDatabase, in the user's words). */
-function knownKey(keys: LedgerKeyProvider) {
-  try {
-    return keys.load();
-  } catch {
-    return null;
-  }
 }

@@ -54,7 +54,7 @@ export function restoreLedger(dataDir: string, from: string, options: RestoreOpt
   const key = LedgerKey.fromHex(options.keyHex);
   try {
     fs.copyFileSync(from, candidate);
-    const backup = checkCandidate(candidate, options);
+    const backup = checkCandidate(candidate, key, options);
 
     guard = lockLedger(ledgerFile, key, options.nativeBinding);
     const setting = (key: string) => (guard!.prepare(`SELECT value FROM settings WHERE key = ?`).pluck().get(key) as string | undefined) ?? null;
@@ -84,11 +84,11 @@ export function restoreLedger(dataDir: string, from: string, options: RestoreOpt
   }
 }
 
-function checkCandidate(candidate: string, options: RestoreOptions) {
+function checkCandidate(candidate: string, key: LedgerKey, options: RestoreOptions) {
   let identity;
   try {
-    toLedgerKey(candidate, options);
-    identity = checkLedgerFile(candidate, { nativeBinding: options.nativeBinding, key: LedgerKey.fromHex(options.keyHex) });
+    toLedgerKey(candidate, key, options);
+    identity = checkLedgerFile(candidate, { nativeBinding: options.nativeBinding, key });
   } catch (error) {
     if (error instanceof BackupCheckError) throw refuse(error.message);
     throw error;
@@ -104,8 +104,7 @@ function checkCandidate(candidate: string, options: RestoreOptions) {
  * with its own key and re-encrypted; a plain backup (made before encryption) is encrypted. The copy is a
  * rollback-journal database (VACUUM INTO), so PRAGMA rekey may rewrite it.
  */
-function toLedgerKey(candidate: string, options: RestoreOptions): void {
-  const key = LedgerKey.fromHex(options.keyHex);
+function toLedgerKey(candidate: string, key: LedgerKey, options: RestoreOptions): void {
   const kind = fileKind(candidate);
   if (kind !== 'plain' && (!options.backupKeyHex || options.backupKeyHex === options.keyHex)) return;
   let db: Database.Database;
