@@ -20,8 +20,6 @@ import { isoNow, type Actor, type ServiceDeps } from '../context';
  */
 export const attachmentPath = (dataDir: string, sha256: string) => path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
 
-const sha256Of = sha256Hex;
-
 /** The attachment store of a data folder: where the files are, and the ledger key they are sealed with. */
 export interface AttachmentStore {
   dataDir: string;
@@ -53,9 +51,10 @@ export function readAttachment(store: AttachmentStore, sha256: string): Buffer |
 }
 
 export function attachmentState(store: AttachmentStore, sha256: string): Attachment['state'] {
-  const plain = readAttachment(store, sha256);
-  return plain === null ? 'missing' : plain === 'altered' ? 'altered' : 'ok';
+  return stateOf(readAttachment(store, sha256));
 }
+
+const stateOf = (read: Buffer | 'altered' | null): Attachment['state'] => (read === null ? 'missing' : read === 'altered' ? 'altered' : 'ok');
 
 function writeStored(file: string, stored: Buffer): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -81,7 +80,7 @@ export function sealPlainAttachments(store: AttachmentStore): number {
       if (!/^[0-9a-f]{64}$/.test(name) || !name.startsWith(prefix)) continue;
       const file = path.join(dir, name);
       const stored = fs.readFileSync(file);
-      if (isSealed(stored) || sha256Of(stored) !== name) continue;
+      if (isSealed(stored) || sha256Hex(stored) !== name) continue;
       writeStored(file, seal(key, stored, name));
       sealed++;
     }
@@ -101,8 +100,10 @@ export function safeFileName(name: string): string {
 /** Store the bytes (once) before the transaction: a failed transaction leaves only an unreferenced file. */
 function storeFile(store: AttachmentStore, bytes: Buffer, sha256: string): void {
   const file = attachmentPath(store.dataDir, sha256);
-  if (fs.existsSync(file) && isSealed(fs.readFileSync(file)) && attachmentState(store, sha256) === 'ok') return;
-  writeStored(file, seal(attachmentKeyOf(store.db.key), bytes, sha256));
+  const key = attachmentKeyOf(store.db.key);
+  const stored = fs.existsSync(file) ? fs.readFileSync(file) : null;
+  if (stored && isSealed(stored) && unseal(key, stored, sha256)) return;
+  writeStored(file, seal(key, bytes, sha256));
 }
 
 /** Bytes checked and stored under their hash, ready to be filed inside a write transaction (insertAttachment). */
@@ -115,7 +116,7 @@ export interface StoredFile {
 /** Store the bytes before the transaction that files them (a failed transaction leaves only an unreferenced file). */
 export function storeAttachmentBytes(store: AttachmentStore, fileName: string, bytes: Buffer): StoredFile {
   if (bytes.length === 0) throw validationError('file', `附件“${fileName}”是空文件`);
-  const sha256 = sha256Of(bytes);
+  const sha256 = sha256Hex(bytes);
   storeFile(store, bytes, sha256);
   return { sha256, fileName: safeFileName(fileName), size: bytes.length };
 }
@@ -159,12 +160,17 @@ export function listAttachments(sql: ReadSql, store: AttachmentStore, owner: Att
     }));
 }
 
+async function attachmentRow(deps: ServiceDeps, attachmentId: string): Promise<AttachmentRow> {
+  const row = await deps.db.read((sql) => sql.get<AttachmentRow>(`SELECT * FROM attachments WHERE id = ?`, attachmentId));
+  if (!row) throw notFound('找不到该附件');
+  return row;
+}
+
 /** Where an attachment's bytes are, and whether they are still what was filed. */
 export async function locateAttachment(
   deps: ServiceDeps, attachmentId: string,
 ): Promise<{ file: string; fileName: string; state: Attachment['state'] } & AttachmentOwner> {
-  const row = await deps.db.read((sql) => sql.get<AttachmentRow>(`SELECT * FROM attachments WHERE id = ?`, attachmentId));
-  if (!row) throw notFound('找不到该附件');
+  const row = await attachmentRow(deps, attachmentId);
   return {
     file: attachmentPath(deps.dataDir, row.sha256), fileName: safeFileName(row.file_name), state: attachmentState(deps, row.sha256),
     entity: row.entity as EntityKind, entityId: row.entity_id,
@@ -202,11 +208,11 @@ function viewingCopy(fileName: string, bytes: Buffer, now: Date): string {
 export async function openAttachment(
   deps: ServiceDeps, openPath: (file: string) => Promise<boolean>, attachmentId: string, confirmAltered = false,
 ): Promise<{ state: Attachment['state']; opened: boolean }> {
-  const { file, fileName, state } = await locateAttachment(deps, attachmentId);
+  const row = await attachmentRow(deps, attachmentId);
+  const plain = readAttachment(deps, row.sha256);
+  const state = stateOf(plain);
   if (state === 'missing') throw new AppError(ERROR_CODES.notFound, '附件文件已丢失（数据目录中找不到），请重新上传');
   if (state === 'altered' && !confirmAltered) return { state, opened: false };
-  const sha256 = path.basename(file);
-  const plain = readAttachment(deps, sha256);
-  const bytes = plain instanceof Buffer ? plain : fs.readFileSync(file);
-  return { state, opened: await openPath(viewingCopy(fileName, bytes, deps.now())) };
+  const bytes = plain instanceof Buffer ? plain : fs.readFileSync(attachmentPath(deps.dataDir, row.sha256));
+  return { state, opened: await openPath(viewingCopy(safeFileName(row.file_name), bytes, deps.now())) };
 }
