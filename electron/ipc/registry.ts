@@ -1,6 +1,6 @@
 import type { PrintEngine } from '../print/printEngine';
 import { z } from 'zod';
-import { AppError, ERROR_CODES, type InvokeResult } from '../../shared/contract/errors';
+import { AppError, ERROR_CODES, validationFailure, type InvokeResult } from '../../shared/contract/errors';
 import { CONTRACT, isChannelName, type ChannelName, type ParsedRequestOf } from '../../shared/contract';
 import type { Actor, ServiceDeps } from '../services/context';
 import { readSettings, DEFAULT_IDLE_LOCK_MINUTES } from '../services/settings/settingsService';
@@ -47,13 +47,6 @@ export type HandlerMap<C extends ChannelName = ChannelName> = { [K in C]: Handle
 
 export interface HandlerRegistry {
   invoke(channel: unknown, payload: unknown, session: Session): Promise<InvokeResult<unknown>>;
-}
-
-/** The first problem zod found, as {code, message, field}, in Chinese. */
-export function validationFailure(error: z.ZodError): AppError {
-  const issue = error.issues[0];
-  const field = issue.path.map(String).join('.');
-  return new AppError(ERROR_CODES.validation, issue.message, field || undefined);
 }
 
 /**

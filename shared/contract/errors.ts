@@ -58,6 +58,13 @@ export class AppError extends Error {
 
 export const validationError = (field: string, message: string) =>
   new AppError(ERROR_CODES.validation, message, field);
+
+/** The first problem zod found, as {code, message, field}, in Chinese; `under` names the part of the request it checked. */
+export function validationFailure(error: z.ZodError, under: readonly string[] = []): AppError {
+  const issue = error.issues[0];
+  const field = [...under, ...issue.path.map(String)].join('.');
+  return new AppError(ERROR_CODES.validation, issue.message, field || undefined);
+}
 export const forbidden = (message = '您的角色无权进行此操作') => new AppError(ERROR_CODES.forbidden, message);
 export const notFound = (message: string) => new AppError(ERROR_CODES.notFound, message);
 

@@ -36,8 +36,7 @@ export async function getCommitment(deps: ServiceDeps, id: string) {
   });
 }
 
-/** One page of the list (the list/query engine picks the plan). */
-/** A page of the commitments list. */
+/** One page of the list (the list/query engine picks the plan), inside the caller's read. */
 export function listCommitments(sql: ReadSql, q: CommitmentListQuery & { page: number; pageSize: number }): { items: CommitmentRow[]; total: number } {
   const { rows, total } = listPage<CommitmentDbRow>(sql, COMMITMENT_LIST_SPEC, q);
   return { total, items: rows.map(toListRow) };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ReadSql, WriteSql } from '../../db/database';
 import { retryWhenBusy } from '../../db/busyRetry';
-import { AppError, ERROR_CODES, validationError } from '../../../shared/contract/errors';
+import { AppError, ERROR_CODES, validationError, validationFailure } from '../../../shared/contract/errors';
 import type { NoticeDetail, NoticeListFilter, NoticeRow, NoticeSortKey } from '../../../shared/contract/notices';
 import {
   addDays, ESCALATION_OF, formatNoticeNumber, NOTICE_FIELD_LABELS, NOTICE_MACHINE, noticeEditSchema, noticeFieldsSchema, NOTICE_SOURCE_LABELS,
@@ -108,7 +108,7 @@ export async function updateNotice(
 ): Promise<NoticeDetail> {
   requirePermission(actor, 'notices.edit');
   const parsed = noticeEditSchema.safeParse(req.fields);
-  if (!parsed.success) throw validationError(['fields', ...parsed.error.issues[0].path].join('.'), parsed.error.issues[0].message);
+  if (!parsed.success) throw validationFailure(parsed.error, ['fields']);
   const fields = parsed.data;
   return retryWhenBusy(() => deps.db.write((sql) => {
     takeWriteLock(sql);
