@@ -65,6 +65,7 @@ export function validationFailure(error: z.ZodError, under: readonly string[] = 
   const field = [...under, ...issue.path.map(String)].join('.');
   return new AppError(ERROR_CODES.validation, issue.message, field || undefined);
 }
+
 export const forbidden = (message = '您的角色无权进行此操作') => new AppError(ERROR_CODES.forbidden, message);
 export const notFound = (message: string) => new AppError(ERROR_CODES.notFound, message);
 

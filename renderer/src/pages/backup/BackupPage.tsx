@@ -4,6 +4,7 @@ import type { BackupRow, BackupSettings, ResponseOf } from '../../../../shared/c
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { errorMessage, showFieldError } from '../../components/formRules';
+import { useBusyAction } from '../../hooks/useBusyAction';
 import { formatInstant } from '../../components/format';
 import { formatAuditHead } from '../../../../shared/domain/auditHead';
 import { CHECK_LABELS, formatMegabytes, REASON_LABELS } from './backupLabels';
@@ -14,7 +15,7 @@ type Overview = ResponseOf<'backup.overview'>;
 /** 备份与恢复 (管理员): where backups go, how many are kept, the list with size, date and check, restore. */
 export function BackupPage() {
   const [overview, setOverview] = useState<Overview | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useBusyAction();
   const [form] = Form.useForm<BackupSettings>();
   const [otherFile, setOtherFile] = useState('');
   const { message, modal } = AntApp.useApp();
@@ -48,16 +49,10 @@ export function BackupPage() {
     if (folder) form.setFieldValue('folder', folder);
   };
 
+  /** A button's call, then the page read again whether it worked or not. */
   const act = async (key: string, work: () => Promise<void>) => {
-    setBusy(key);
-    try {
-      await work();
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setBusy(null);
-      await load();
-    }
+    await run(key, work);
+    await load();
   };
 
   const backupNow = () =>

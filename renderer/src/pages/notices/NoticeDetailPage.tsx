@@ -12,6 +12,7 @@ import { useCan, useSession } from '../../app/session';
 import { AttachmentsCard } from '../../components/detail/AttachmentsCard';
 import { HistoryTimeline, type HistoryEntry } from '../../components/detail/HistoryTimeline';
 import { errorMessage } from '../../components/formRules';
+import { useBusyAction } from '../../hooks/useBusyAction';
 import { formatInstant, formatYuan } from '../../components/format';
 import { TransitionModal } from '../../components/TransitionModal';
 import { UploadStateTag } from '../sync/UploadStateTag';
@@ -32,7 +33,7 @@ export function NoticeDetailPage({ id }: { id: string }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [acting, setActing] = useState<NoticeTransition | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useBusyAction();
 
   const load = useCallback(async () => {
     try {
@@ -44,16 +45,6 @@ export function NoticeDetailPage({ id }: { id: string }) {
   }, [id]);
   useEffect(() => void load(), [load]);
 
-  const run = async (what: string, work: () => Promise<void>) => {
-    setBusy(what);
-    try {
-      await work();
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setBusy(null);
-    }
-  };
   const showPreview = () => run('preview', async () => setPreview((await api.noticesPreview({ ids: [id] })).html));
   const savePdf = () => run('pdf', async () => {
     await downloadPdf(await api.noticesPdf({ ids: [id] }));

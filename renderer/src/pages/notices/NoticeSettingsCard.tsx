@@ -1,9 +1,10 @@
 import { FilePdfOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, InputNumber, Space, App as AntApp } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { NoticeSettings } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { errorMessage, showFieldError } from '../../components/formRules';
+import { useBusyAction } from '../../hooks/useBusyAction';
 import { downloadPdf } from './noticeUi';
 
 interface Values extends Omit<NoticeSettings, 'basis'> {
@@ -14,7 +15,7 @@ interface Values extends Omit<NoticeSettings, 'basis'> {
 export function NoticeSettingsCard() {
   const [form] = Form.useForm<Values>();
   const { message } = AntApp.useApp();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction();
   useEffect(() => {
     api.noticesSettingsGet({}).then((s) => form.setFieldsValue({ ...s, basis: s.basis.join('\n') }), (e) => message.error(errorMessage(e)));
   }, [form, message]);
@@ -26,17 +27,10 @@ export function NoticeSettingsCard() {
       if (!showFieldError(form, error)) message.error(errorMessage(error));
     }
   };
-  const testPage = async () => {
-    setBusy(true);
-    try {
-      await downloadPdf(await api.noticesTestPage({}));
-      message.success('已生成打印测试样张（两页），请打印检查版心、字体和页码');
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const testPage = () => run('testPage', async () => {
+    await downloadPdf(await api.noticesTestPage({}));
+    message.success('已生成打印测试样张（两页），请打印检查版心、字体和页码');
+  });
   return (
     <Card title="限期整改通知书" className="narrow-card notice-settings-card">
       <Form form={form} layout="vertical" name="noticeSettings" onFinish={save}>
@@ -50,7 +44,7 @@ export function NoticeSettingsCard() {
         <Form.Item label="默认抄送" name="cc"><Input maxLength={300} /></Form.Item>
         <Space>
           <Button type="primary" htmlType="submit">保存通知书设置</Button>
-          <Button icon={<FilePdfOutlined />} loading={busy} onClick={testPage}>打印测试页（样张）</Button>
+          <Button icon={<FilePdfOutlined />} loading={busy === 'testPage'} onClick={testPage}>打印测试页（样张）</Button>
         </Space>
       </Form>
     </Card>

@@ -5,6 +5,7 @@ import type { ResponseOf } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { formatInstant } from '../../components/format';
 import { errorMessage } from '../../components/formRules';
+import { useBusyAction } from '../../hooks/useBusyAction';
 
 type Status = ResponseOf<'encryption.status'>;
 type Shown = ResponseOf<'encryption.recoveryKey'>;
@@ -17,20 +18,11 @@ export function RecoveryKeyCard() {
   const { message } = AntApp.useApp();
   const [status, setStatus] = useState<Status | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
-  const [loading, setLoading] = useState(false);
+  const { busy, run } = useBusyAction();
   useEffect(() => {
     api.encryptionStatus({}).then(setStatus, (e) => message.error(errorMessage(e)));
   }, [message]);
-  const show = async () => {
-    setLoading(true);
-    try {
-      setShown(await api.encryptionRecoveryKey({}));
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setLoading(false);
-    }
-  };
+  const show = () => run('show', async () => setShown(await api.encryptionRecoveryKey({})));
   return (
     <Card title="数据加密与恢复密钥" className="narrow-card gap-above">
       {status && (
@@ -43,7 +35,7 @@ export function RecoveryKeyCard() {
       <Typography.Paragraph type="secondary">
         恢复密钥可以在任何电脑上打开本台账及其备份。换电脑、重装系统或 Windows 账户被重置后，需要用它才能打开台账。请打印后锁进保险柜，不要拍照或存在电脑里。每次查看都会记入审计日志。
       </Typography.Paragraph>
-      <Button icon={<KeyOutlined />} loading={loading} onClick={show}>查看并打印恢复密钥</Button>
+      <Button icon={<KeyOutlined />} loading={busy === 'show'} onClick={show}>查看并打印恢复密钥</Button>
       <Modal
         open={shown !== null}
         onCancel={() => setShown(null)}
